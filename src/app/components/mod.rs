@@ -1,0 +1,107 @@
+//! The page's components, one region of the screen each; [`App`] wires them to the worker.
+
+mod data_panel;
+mod frame;
+mod model_panel;
+mod results;
+mod train_panel;
+
+use leptos::prelude::*;
+
+use super::client::{TrainerClient, WorkerEvent};
+use super::state::{Lab, Phase};
+use crate::protocol::{FromWorker, ToWorker, TrainSpec};
+use data_panel::DataPanel;
+use frame::{ErrorBanner, Header, StageStrip};
+use model_panel::ModelPanel;
+use results::Results;
+use train_panel::TrainPanel;
+
+/// The worker as the page holds it: the client, whether it said `Ready`, and what waits for that.
+struct Link {
+    client: Option<TrainerClient>,
+    ready: bool,
+    dead: bool,
+    pending: Vec<ToWorker>,
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let lab = Lab::new();
+    let spec = RwSignal::new(crate::protocol::GenerateSpec::default());
+    let link = StoredValue::new_local(Link { client: None, ready: false, dead: false, pending: Vec::new() });
+
+    let on_event = move |event: WorkerEvent| {
+        match &event {
+            WorkerEvent::Message(FromWorker::Ready { .. }) => link.update_value(|l| {
+                l.ready = true;
+                if let Some(client) = &l.client {
+                    l.pending.drain(..).for_each(|m| client.send(&m));
+                }
+            }),
+            // The old client is dropped at the next send, not inside its own callback.
+            WorkerEvent::Crashed(_) => link.update_value(|l| (l.ready, l.dead) = (false, true)),
+            WorkerEvent::Message(_) => {}
+        }
+        lab.apply(event);
+    };
+    let spawn = move || match TrainerClient::spawn(on_event) {
+        Ok(client) => {
+            link.update_value(|l| *l = Link { client: Some(client), ready: false, dead: false, pending: Vec::new() })
+        }
+        Err(message) => {
+            lab.error.set(Some(message));
+            lab.phase.set(Phase::Failed);
+        }
+    };
+    // Sends now if the worker is ready, else once it is; a dead worker is replaced first, and
+    // gets the data again before anything that needs it.
+    let send = move |message: ToWorker| {
+        if link.with_value(|l| l.dead || l.client.is_none()) {
+            spawn();
+            if !matches!(message, ToWorker::Generate(_)) {
+                link.update_value(|l| l.pending.push(ToWorker::Generate(spec.get_untracked())));
+            }
+        }
+        link.update_value(|l| match (&l.client, l.ready) {
+            (Some(client), true) => client.send(&message),
+            _ => l.pending.push(message),
+        });
+    };
+    spawn();
+
+    let on_generate = Callback::new(move |_: ()| {
+        lab.error.set(None);
+        send(ToWorker::Generate(spec.get_untracked()));
+    });
+    let on_train = Callback::new(move |_: ()| {
+        lab.clear_run();
+        lab.phase.set(Phase::Training);
+        send(ToWorker::Train(TrainSpec { seed: spec.get_untracked().seed, ..TrainSpec::default() }));
+    });
+    let on_stop = Callback::new(move |_: ()| send(ToWorker::Stop));
+
+    let phase = lab.phase;
+    let features = Signal::derive(move || lab.data.with(|d| d.as_ref().map(|d| d.features)));
+    view! {
+        <div class="app" data-state=move || phase.get().as_str()>
+            <Header simd=lab.simd.read_only() />
+            <StageStrip stage=Signal::derive(move || phase.get().stage()) />
+            <ErrorBanner error=lab.error.read_only() />
+            <main class="grid">
+                <div class="column">
+                    <DataPanel spec=spec data=lab.data.read_only() phase=phase.read_only() on_generate=on_generate />
+                    <ModelPanel features=features seed=Signal::derive(move || spec.get().seed) />
+                </div>
+                <div class="column">
+                    <TrainPanel lab=lab on_train=on_train on_stop=on_stop />
+                    <Results history=lab.history.read_only() test=lab.test.read_only() />
+                </div>
+            </main>
+            <footer class="footer">
+                "MLP Lab trains in a Web Worker on WebAssembly SIMD. Your data never leaves this page."
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,18 @@
+//! The page: a Leptos (client-side rendered) app, a thin view over the worker's messages.
+//!
+//! [`state`] turns the worker's messages into signals; each component owns one region of the
+//! screen and reads only the signals it shows.
+
+mod chart;
+mod client;
+mod components;
+mod state;
+
+pub use chart::draw_loss_chart;
+pub use components::App;
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}

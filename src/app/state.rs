@@ -1,0 +1,211 @@
+//! The page's state: the phase of the workflow, and the worker's messages as signals.
+
+use leptos::prelude::*;
+
+use super::client::WorkerEvent;
+use crate::console::Console;
+use crate::nn::{BatchLogs, EpochLogs};
+use crate::protocol::{DataSummary, FromWorker, RunInfo, TestLogs};
+
+/// Where the user is in the workflow; the root element carries it as `data-state`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The worker is loading.
+    Loading,
+    /// The worker is ready; no data yet.
+    Ready,
+    /// Data is generated; nothing trained on it yet.
+    Data,
+    /// A fit is running.
+    Training,
+    /// The fit and the test evaluation ended.
+    Done,
+    /// The user stopped the fit.
+    Stopped,
+    /// Something went wrong; the error banner says what.
+    Failed,
+}
+
+impl Phase {
+    /// The `data-state` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Loading => "loading",
+            Phase::Ready => "ready",
+            Phase::Data => "data",
+            Phase::Training => "training",
+            Phase::Done => "done",
+            Phase::Stopped => "stopped",
+            Phase::Failed => "failed",
+        }
+    }
+
+    /// The key factor of the seed's diagram that this phase is about.
+    pub fn stage(self) -> Stage {
+        match self {
+            Phase::Loading => Stage::Compute,
+            Phase::Ready => Stage::Data,
+            Phase::Data => Stage::Algorithm,
+            Phase::Training | Phase::Stopped | Phase::Failed => Stage::Training,
+            Phase::Done => Stage::Evaluation,
+        }
+    }
+}
+
+/// The seed's key factors: compute → data → algorithm → team → training → evaluation → application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// 计算资源: the worker and its SIMD kernels.
+    Compute,
+    /// 数据集: the data panel.
+    Data,
+    /// 算法: the model and optimizer.
+    Algorithm,
+    /// 团队: who built this.
+    Team,
+    /// 模型训练: the fit.
+    Training,
+    /// 模型评估: the test split.
+    Evaluation,
+    /// 模型应用: prediction.
+    Application,
+}
+
+impl Stage {
+    /// Every stage, in the diagram's order.
+    pub const ALL: [Stage; 7] = [
+        Stage::Compute,
+        Stage::Data,
+        Stage::Algorithm,
+        Stage::Team,
+        Stage::Training,
+        Stage::Evaluation,
+        Stage::Application,
+    ];
+
+    /// English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Compute => "Compute",
+            Stage::Data => "Data",
+            Stage::Algorithm => "Algorithm",
+            Stage::Team => "Team",
+            Stage::Training => "Training",
+            Stage::Evaluation => "Evaluation",
+            Stage::Application => "Application",
+        }
+    }
+
+    /// The seed's Chinese label.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Stage::Compute => "计算资源",
+            Stage::Data => "数据集",
+            Stage::Algorithm => "算法",
+            Stage::Team => "团队",
+            Stage::Training => "模型训练",
+            Stage::Evaluation => "模型评估",
+            Stage::Application => "模型应用",
+        }
+    }
+}
+
+/// Everything the page shows, as signals (each `Copy`, so components take the ones they need).
+#[derive(Debug, Clone, Copy)]
+pub struct Lab {
+    /// Where the user is.
+    pub phase: RwSignal<Phase>,
+    /// Whether the worker runs SIMD kernels, once it said so.
+    pub simd: RwSignal<Option<bool>>,
+    /// The generated data.
+    pub data: RwSignal<Option<DataSummary>>,
+    /// The current fit's shape.
+    pub run: RwSignal<Option<RunInfo>>,
+    /// The Keras log.
+    pub console: RwSignal<Console>,
+    /// Finished epochs of the current fit.
+    pub history: RwSignal<Vec<EpochLogs>>,
+    /// The last batch's logs of the running epoch.
+    pub batch: RwSignal<Option<BatchLogs>>,
+    /// The test evaluation.
+    pub test: RwSignal<Option<TestLogs>>,
+    /// A message for the user, when something went wrong.
+    pub error: RwSignal<Option<String>>,
+}
+
+impl Lab {
+    /// The state before the worker has said anything.
+    pub fn new() -> Self {
+        Self {
+            phase: RwSignal::new(Phase::Loading),
+            simd: RwSignal::new(None),
+            data: RwSignal::new(None),
+            run: RwSignal::new(None),
+            console: RwSignal::new(Console::default()),
+            history: RwSignal::new(Vec::new()),
+            batch: RwSignal::new(None),
+            test: RwSignal::new(None),
+            error: RwSignal::new(None),
+        }
+    }
+
+    /// A new fit is asked for: forget the last one's figures.
+    pub fn clear_run(&self) {
+        self.run.set(None);
+        self.console.set(Console::default());
+        self.history.set(Vec::new());
+        self.batch.set(None);
+        self.test.set(None);
+        self.error.set(None);
+    }
+
+    /// Takes in what the worker did.
+    pub fn apply(&self, event: WorkerEvent) {
+        let message = match event {
+            WorkerEvent::Message(message) => message,
+            WorkerEvent::Crashed(message) => {
+                self.error.set(Some(message));
+                self.phase.set(Phase::Failed);
+                return;
+            }
+        };
+        match message {
+            FromWorker::Ready { simd } => {
+                self.simd.set(Some(simd));
+                self.phase.set(if self.data.with_untracked(Option::is_some) { Phase::Data } else { Phase::Ready });
+            }
+            FromWorker::Data(summary) => {
+                self.data.set(Some(summary));
+                self.clear_run();
+                self.phase.set(Phase::Data);
+            }
+            FromWorker::Started(info) => {
+                self.console.set(Console::new(info.epochs));
+                self.run.set(Some(info));
+                self.phase.set(Phase::Training);
+            }
+            FromWorker::Batch(logs) => {
+                self.console.update(|c| c.batch(&logs));
+                self.batch.set(Some(logs));
+            }
+            FromWorker::Epoch(logs) => {
+                self.console.update(|c| c.epoch(&logs));
+                self.history.update(|h| h.push(logs));
+                self.batch.set(None);
+            }
+            FromWorker::Evaluated(logs) => {
+                self.console.update(|c| c.evaluated(&logs));
+                self.test.set(Some(logs));
+                self.phase.set(Phase::Done);
+            }
+            FromWorker::Stopped => {
+                self.console.update(|c| c.note("Stopped."));
+                self.phase.set(Phase::Stopped);
+            }
+            FromWorker::Failed { message } => {
+                self.error.set(Some(message));
+                self.phase.set(Phase::Failed);
+            }
+        }
+    }
+}

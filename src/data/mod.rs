@@ -1,0 +1,9 @@
+//! Datasets: a table of features and a column of labels, where they come from, how they split.
+
+mod dataset;
+mod generate;
+mod split;
+
+pub use dataset::Dataset;
+pub use generate::seed_example;
+pub use split::train_test_split;

@@ -1,0 +1,21 @@
+//! MLP Lab: train a Keras-style multilayer perceptron in the browser, and see why it learns.
+//!
+//! The crate is layered so that everything that computes knows nothing of the browser:
+//!
+//! - [`nn`]: the engine (dense layers, activations, losses, optimizers, the fit loop);
+//! - [`data`]: datasets, generators and splits;
+//! - [`console`]: the Keras-style training log, as text;
+//! - [`protocol`]: the typed messages between the page and the training worker.
+//!
+//! These build and test natively with `cargo test`. The browser adapters, `app` (the Leptos page)
+//! and `worker` (the Web Worker that trains), exist only on `wasm32` and stay thin.
+
+pub mod console;
+pub mod data;
+pub mod nn;
+pub mod protocol;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

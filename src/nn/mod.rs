@@ -1,0 +1,27 @@
+//! The engine: a Keras-style multilayer perceptron in plain Rust.
+//!
+//! A [`Sequential`] model is a stack of [`Dense`] layers, `a_{l+1} = σ(a_l · W_{l+1} + b_{l+1})`,
+//! with the kernel `W` stored as Keras stores it, `(inputs, units)`, rows of `a` being samples.
+//! [`Training`] runs `fit` one batch at a time, so a caller (the worker) can interleave it with
+//! other work, pause it, or stop it, and reports Keras' logs after every batch and epoch.
+
+mod activation;
+mod dense;
+mod error;
+mod fit;
+mod init;
+pub mod kernels;
+mod loss;
+mod metrics;
+mod model;
+mod optimizer;
+
+pub use activation::Activation;
+pub use dense::{Dense, DenseConfig};
+pub use error::NnError;
+pub use fit::{BatchLogs, EpochLogs, FitOptions, History, Progress, Training, Validation};
+pub use init::Initializer;
+pub use loss::Loss;
+pub use metrics::binary_accuracy_count;
+pub use model::{Evaluation, Sequential};
+pub use optimizer::{Adam, AdamState};
