@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs what MLP Lab needs and is missing, nothing else; quick when everything is there.
+#
+#   scripts/setup.sh serve   the wasm32 target, trunk, wasm-bindgen-cli (what `make serve` needs)
+#   scripts/setup.sh test    the above, plus browsers, drivers, fonts, wabt and the e2e packages
+#
+# Every tool comes from a package registry (crates.io, Debian, npm): nothing downloads a binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+what=${1:-test}
+TRUNK_VERSION=0.21.14
+GECKODRIVER_VERSION=0.37.1
+# The CLI must equal the wasm-bindgen crate in Cargo.lock, or trunk tries to download one.
+WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs)"; exit 1; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  step "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  step "installing trunk $TRUNK_VERSION (a debug build: about 5 minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --debug --force
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: its lock file names a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+[ "$what" = test ] || exit 0
+
+apt_missing=()
+for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk wabt nodejs npm; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$pkg")
+done
+# Node and npm may come from elsewhere than Debian; then they are there already.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  apt_missing=("${apt_missing[@]/nodejs}")
+  apt_missing=("${apt_missing[@]/npm}")
+fi
+apt_missing=($(printf '%s\n' "${apt_missing[@]}" | grep -v '^$' || true))
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  step "installing from Debian: ${apt_missing[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${apt_missing[@]}"
+fi
+
+if ! geckodriver --version 2>/dev/null | head -n 1 | grep -qE "^geckodriver ${GECKODRIVER_VERSION//./\\.}( |$)"; then
+  step "installing geckodriver $GECKODRIVER_VERSION"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --debug --force
+fi
+
+e2e=tests/e2e
+want=$(node -p "require('./$e2e/package.json').devDependencies['playwright-core']")
+have=$(node -p "try { require('./$e2e/node_modules/playwright-core/package.json').version } catch { '' }")
+if [ "$have" != "$want" ]; then
+  step "installing the end-to-end test packages (playwright-core $want, which uses Debian's Chromium)"
+  (cd "$e2e" && npm ci --no-audit --no-fund)
+fi

@@ -1,0 +1,169 @@
+// MLP Lab end to end: the release build, served on localhost, used as a person would in
+// headless Chromium. Screenshots go to target/e2e/ (look at them).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = resolve(ROOT, 'dist');
+const SHOTS = resolve(ROOT, 'target/e2e');
+
+let server;
+let browser;
+let base;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await serve(DIST);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A fresh page that records uncaught errors and long main-thread tasks. */
+async function openLab(viewport = { width: 1280, height: 800 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
+  });
+  await page.goto(base);
+  await page.waitForSelector('.app[data-state="ready"]');
+  return { page, errors };
+}
+
+const state = (page) => page.getAttribute('.app', 'data-state');
+const logLines = async (page) => (await page.textContent('[data-testid=log]')).split('\n');
+/** The log without its timings, which are the only part that may differ between equal runs. */
+const withoutTimings = (lines) => lines.map((l) => l.replace(/ - \d+s \d+(us|ms|s)\/step/, ''));
+
+/** Share of the canvas' pixels close to the given colour. */
+function colourShare(page, testid, [r, g, b]) {
+  return page.evaluate(
+    ({ testid, r, g, b }) => {
+      const canvas = document.querySelector(`[data-testid=${testid}]`);
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let hits = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60) hits++;
+      }
+      return hits / (data.length / 4);
+    },
+    { testid, r, g, b },
+  );
+}
+
+async function trainToEnd(page) {
+  await page.click('[data-testid=train]');
+  await page.waitForSelector('.app[data-state="done"]', { timeout: 60_000 });
+}
+
+test('the seed example: generate, train in the worker, evaluate, and see the curve', async () => {
+  const { page, errors } = await openLab();
+  assert.match(await page.textContent('[data-testid=compute]'), /WebAssembly SIMD/);
+
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  assert.match(await page.textContent('[data-testid=data-summary]'), /1000\s*rows × 10\s*features/);
+  assert.match(await page.textContent('[data-testid=model-summary]'), /Total params: 769/);
+
+  await page.evaluate(() => (window.__longTasks = []));
+  await trainToEnd(page);
+  const lines = await logLines(page);
+
+  // Ten epochs, each header followed by its line with TRUE step counts: 800 rows / 32 = 25.
+  const epochLine = /^25\/25 \[={30}\] - \d+s \d+(us|ms|s)\/step - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}$/;
+  for (let e = 1; e <= 10; e++) {
+    const at = lines.indexOf(`Epoch ${e}/10`);
+    assert.ok(at >= 0, `no "Epoch ${e}/10" in the log:\n${lines.join('\n')}`);
+    assert.match(lines[at + 1], epochLine);
+  }
+  assert.equal(lines.filter((l) => epochLine.test(l)).length, 10);
+  // evaluate on 200 test rows: ⌈200 / 32⌉ = 7 steps, then the seed's print.
+  assert.match(lines.at(-2), /^7\/7 \[={30}\] - \d+s \d+(us|ms|s)\/step - loss: \d\.\d{4} - accuracy: \d\.\d{4}$/);
+  const [, loss, accuracy] = lines.at(-1).match(/^Test loss: (\d\.\d{4}), Test accuracy: (\d\.\d{4})$/) ?? [];
+  assert.ok(loss, `no test line: ${lines.at(-1)}`);
+
+  // Random labels: held-out accuracy is chance, whatever the seed article printed.
+  assert.ok(Math.abs(Number(accuracy) - 0.5) <= 0.06, `test accuracy ${accuracy}`);
+  assert.equal(await page.textContent('[data-testid=test-accuracy]'), `${(Number(accuracy) * 100).toFixed(1)}%`);
+  assert.equal(await page.textContent('[data-testid=test-loss]'), loss);
+
+  // The chart shows both curves (the loss in blue, val_loss in orange).
+  assert.ok((await colourShare(page, 'loss-chart', [37, 99, 235])) > 0.001, 'no loss curve on the chart');
+  assert.ok((await colourShare(page, 'loss-chart', [234, 88, 12])) > 0.001, 'no val_loss curve on the chart');
+
+  // The page never blocked while the worker trained.
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  assert.ok(longTasks.every((d) => d <= 50), `long tasks during training: ${longTasks}`);
+
+  await page.screenshot({ path: resolve(SHOTS, 'app-1280x800.png'), fullPage: true });
+
+  // Same seed, same run: the log repeats bit for bit, but for its timings.
+  await trainToEnd(page);
+  assert.deepEqual(withoutTimings(await logLines(page)), withoutTimings(lines));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Stop ends a long run, and the page trains again after it', async () => {
+  const { page, errors } = await openLab();
+  await page.fill('#rows', '100000');
+  await page.fill('#features', '200');
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  await page.click('[data-testid=train]');
+  await page.waitForFunction(() => /ETA/.test(document.querySelector('[data-testid=log]').textContent));
+  await page.click('[data-testid=stop]');
+  await page.waitForSelector('.app[data-state="stopped"]');
+  assert.equal((await logLines(page)).at(-1), 'Stopped.');
+  assert.equal(await page.isEnabled('[data-testid=train]'), true);
+
+  await page.fill('#rows', '1000');
+  await page.fill('#features', '10');
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  await trainToEnd(page);
+  assert.match((await logLines(page)).at(-1), /^Test loss: /);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a bad number says which field and what is allowed, and keeps the page working', async () => {
+  const { page } = await openLab();
+  await page.fill('#rows', '5');
+  const message = await page.textContent('.field-error');
+  assert.equal(message, 'Rows: enter a whole number from 10 to 200000');
+  assert.equal(await page.isDisabled('[data-testid=generate]'), true);
+  await page.fill('#rows', '500');
+  assert.equal(await page.isEnabled('[data-testid=generate]'), true);
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  assert.match(await page.textContent('[data-testid=data-summary]'), /500\s*rows/);
+  await page.close();
+});
+
+test('on a phone-sized screen', async () => {
+  const { page } = await openLab({ width: 390, height: 844 });
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  await trainToEnd(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  await page.screenshot({ path: resolve(SHOTS, 'app-390x844.png'), fullPage: true });
+  await page.close();
+});

@@ -1,0 +1,83 @@
+//! In a dedicated worker, where the trainer runs (wasm-bindgen-test, headless Chromium and
+//! Firefox): the SIMD products equal the scalar reference on odd sizes, and a fit is the same
+//! run twice.
+#![cfg(target_arch = "wasm32")]
+
+use mlp_lab::data::{seed_example, train_test_split};
+use mlp_lab::nn::kernels::{self, scalar};
+use mlp_lab::nn::{Activation, Adam, DenseConfig, FitOptions, Loss, Sequential, Training, Validation};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_dedicated_worker);
+
+const SIZES: [usize; 6] = [1, 3, 5, 16, 17, 63];
+
+fn random(len: usize, rng: &mut ChaCha8Rng) -> Vec<f32> {
+    (0..len).map(|_| rng.random_range(-1.0..1.0)).collect()
+}
+
+type Product = fn(usize, usize, usize, &[f32], &[f32], &mut [f32]);
+
+/// `fast` against `reference` for every `m × k × n` of [`SIZES`]; `a_len(m, k)` and
+/// `b_len(k, n)` give the operands' sizes. Each element may differ by float rounding of a
+/// reassociated sum: 1e-6 of the sum of its terms' magnitudes.
+fn agree(
+    name: &str,
+    fast: Product,
+    reference: Product,
+    a_len: fn(usize, usize) -> usize,
+    b_len: fn(usize, usize) -> usize,
+) {
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    for m in SIZES {
+        for k in SIZES {
+            for n in SIZES {
+                let (a, b) = (random(a_len(m, k), &mut rng), random(b_len(k, n), &mut rng));
+                let (mut fast_c, mut slow_c) = (vec![f32::NAN; m * n], vec![f32::NAN; m * n]);
+                fast(m, k, n, &a, &b, &mut fast_c);
+                reference(m, k, n, &a, &b, &mut slow_c);
+                for (i, (x, y)) in fast_c.iter().zip(&slow_c).enumerate() {
+                    assert!((x - y).abs() <= 1e-6 * k as f32, "{name} {m}×{k}×{n}, element {i}: simd {x}, scalar {y}");
+                }
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn this_build_runs_simd_kernels() {
+    assert!(kernels::SIMD, "the wasm build must have target-feature=+simd128 (.cargo/config.toml)");
+}
+
+#[wasm_bindgen_test]
+fn simd_products_equal_the_scalar_reference() {
+    agree("gemm_nn", kernels::gemm_nn, scalar::gemm_nn, |m, k| m * k, |k, n| k * n);
+    agree("gemm_tn", kernels::gemm_tn, scalar::gemm_tn, |m, k| k * m, |k, n| k * n);
+    agree("gemm_nt", kernels::gemm_nt, scalar::gemm_nt, |m, k| m * k, |k, n| n * k);
+}
+
+fn seed_history(seed: u64) -> Vec<mlp_lab::nn::EpochLogs> {
+    let data = seed_example(1000, 10, 42);
+    let (train, test) = train_test_split(&data, 0.2, seed);
+    let layers = [
+        DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() },
+        DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() },
+    ];
+    let model = Sequential::new(10, &layers, seed).unwrap();
+    let options = FitOptions { epochs: 3, validation: Validation::Data(test.x, test.y), seed, ..Default::default() };
+    let mut fit = Training::new(model, Loss::BinaryCrossentropy, Adam::default(), train.x, train.y, options).unwrap();
+    while !fit.is_finished() {
+        fit.step(|| 0.0).unwrap();
+    }
+    fit.history().epochs.clone()
+}
+
+#[wasm_bindgen_test]
+fn the_seed_fit_repeats_bit_for_bit_in_the_worker() {
+    let first = seed_history(42);
+    assert_eq!(first.len(), 3);
+    assert!(first.iter().all(|e| e.steps == 25 && e.loss.is_finite()));
+    assert_eq!(first, seed_history(42));
+}
