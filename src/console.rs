@@ -44,11 +44,10 @@ impl Console {
         self.header(logs.epoch);
         let eta_s = logs.elapsed_ms / 1000.0 / logs.batch as f64 * (logs.steps - logs.batch) as f64;
         self.live = Some(format!(
-            "{} - ETA: {} - loss: {:.4} - accuracy: {:.4}",
+            "{} - ETA: {}{}",
             progress(logs.batch, logs.steps),
             eta(eta_s),
-            logs.loss,
-            logs.accuracy
+            metrics(logs.loss, logs.accuracy)
         ));
     }
 
@@ -57,14 +56,16 @@ impl Console {
         self.header(logs.epoch);
         self.live = None;
         let mut line = format!(
-            "{}{} - loss: {:.4} - accuracy: {:.4}",
+            "{}{}{}",
             progress(logs.steps, logs.steps),
             timing(logs.elapsed_ms, logs.steps),
-            logs.loss,
-            logs.accuracy
+            metrics(logs.loss, logs.accuracy)
         );
-        if let (Some(loss), Some(acc)) = (logs.val_loss, logs.val_accuracy) {
-            line += &format!(" - val_loss: {loss:.4} - val_accuracy: {acc:.4}");
+        if let Some(loss) = logs.val_loss {
+            line += &format!(" - val_loss: {loss:.4}");
+        }
+        if let Some(acc) = logs.val_accuracy {
+            line += &format!(" - val_accuracy: {acc:.4}");
         }
         self.lines.push(line);
     }
@@ -73,13 +74,15 @@ impl Console {
     pub fn evaluated(&mut self, logs: &TestLogs) {
         self.live = None;
         self.lines.push(format!(
-            "{}{} - loss: {:.4} - accuracy: {:.4}",
+            "{}{}{}",
             progress(logs.steps, logs.steps),
             timing(logs.elapsed_ms, logs.steps),
-            logs.loss,
-            logs.accuracy
+            metrics(logs.loss, logs.accuracy)
         ));
-        self.lines.push(format!("Test loss: {:.4}, Test accuracy: {:.4}", logs.loss, logs.accuracy));
+        self.lines.push(match logs.accuracy {
+            Some(acc) => format!("Test loss: {:.4}, Test accuracy: {acc:.4}", logs.loss),
+            None => format!("Test loss: {:.4}", logs.loss),
+        });
     }
 
     /// Adds a line of its own (for example, that the run was stopped).
@@ -113,6 +116,14 @@ pub fn progress(current: usize, target: usize) -> String {
     bar.push_str(&".".repeat(BAR_WIDTH - done));
     bar.push(']');
     format!("{current:>width$}/{target} {bar}")
+}
+
+/// ` - loss: 0.6931 - accuracy: 0.5012`, without the accuracy for a regression.
+fn metrics(loss: f64, accuracy: Option<f64>) -> String {
+    match accuracy {
+        Some(acc) => format!(" - loss: {loss:.4} - accuracy: {acc:.4}"),
+        None => format!(" - loss: {loss:.4}"),
+    }
 }
 
 /// ` - 1s 9ms/step`: total seconds, then the time of a step in the largest unit that is ≥ 1.
@@ -163,7 +174,15 @@ mod tests {
     #[test]
     fn a_run_reads_like_keras() {
         let mut console = Console::new(2);
-        let batch = BatchLogs { epoch: 1, batch: 12, steps: 25, loss: 0.69312, accuracy: 0.5012, elapsed_ms: 1.2 };
+        let batch = BatchLogs {
+            epoch: 1,
+            batch: 12,
+            steps: 25,
+            loss: 0.69312,
+            accuracy: Some(0.5012),
+            learning_rate: 0.001,
+            elapsed_ms: 1.2,
+        };
         console.batch(&batch);
         assert_eq!(
             console.text(),
@@ -173,14 +192,15 @@ mod tests {
             epoch: 1,
             steps: 25,
             loss: 0.69312,
-            accuracy: 0.50126,
+            accuracy: Some(0.50126),
             val_loss: Some(0.694),
             val_accuracy: Some(0.495),
+            learning_rate: 0.001,
             elapsed_ms: 25.0,
         };
         console.epoch(&epoch);
         console.epoch(&EpochLogs { epoch: 2, ..epoch });
-        console.evaluated(&TestLogs { steps: 7, loss: 0.69421, accuracy: 0.505, elapsed_ms: 0.2 });
+        console.evaluated(&TestLogs { steps: 7, loss: 0.69421, accuracy: Some(0.505), elapsed_ms: 0.2 });
         let expected = [
             "Epoch 1/2",
             "25/25 [==============================] - 0s 1ms/step - loss: 0.6931 - accuracy: 0.5013 - val_loss: 0.6940 - val_accuracy: 0.4950",

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::nn::{Adam, BatchLogs, DenseConfig, EpochLogs, Loss};
+use crate::nn::{BatchLogs, DenseConfig, EpochLogs, Loss, Optimizer};
 
 /// Page → worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,7 +73,7 @@ pub struct TrainSpec {
     /// The loss.
     pub loss: Loss,
     /// The optimizer.
-    pub optimizer: Adam,
+    pub optimizer: Optimizer,
     /// Epochs.
     pub epochs: usize,
     /// Batch size.
@@ -96,7 +96,7 @@ impl Default for TrainSpec {
                 DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() },
             ],
             loss: Loss::BinaryCrossentropy,
-            optimizer: Adam::default(),
+            optimizer: Optimizer::default(),
             epochs: 10,
             batch_size: 32,
             test_size: 0.2,
@@ -140,8 +140,8 @@ pub struct TestLogs {
     pub steps: usize,
     /// Mean test loss.
     pub loss: f64,
-    /// Test accuracy.
-    pub accuracy: f64,
+    /// Test accuracy; `None` for a regression.
+    pub accuracy: Option<f64>,
     /// Milliseconds it took.
     pub elapsed_ms: f64,
 }

@@ -105,7 +105,7 @@ impl Dense {
                 row.iter_mut().zip(b).for_each(|(z, b)| *z += b);
             }
         }
-        self.config.activation.forward(z, a);
+        self.config.activation.forward(z, a, units);
     }
 
     /// Gradients from `dz = ∂L/∂z` (`rows × units`): `dw = xᵀ·dz`, `db = Σ dz`, and, when asked,

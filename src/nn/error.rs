@@ -19,12 +19,14 @@ pub enum NnError {
         /// Rows of labels.
         labels: usize,
     },
-    /// The labels have another width than the model's output.
+    /// The labels have another width than the model's output and the loss need.
     LabelWidth {
-        /// Units of the last layer.
+        /// Columns the loss needs for the last layer.
         expected: usize,
         /// Columns of the labels.
         got: usize,
+        /// The loss.
+        loss: &'static str,
     },
     /// A label is outside what the loss accepts.
     LabelOutOfRange {
@@ -34,6 +36,22 @@ pub enum NnError {
         value: f32,
         /// The loss that refuses it.
         loss: &'static str,
+        /// What the loss accepts.
+        accepts: String,
+    },
+    /// A feature is NaN or infinite.
+    NonFiniteFeature {
+        /// Row, from 0.
+        row: usize,
+        /// Column, from 0.
+        column: usize,
+    },
+    /// The loss does not suit the output layer.
+    LossMisfit {
+        /// The loss.
+        loss: &'static str,
+        /// Why, and what to change.
+        reason: String,
     },
     /// Nothing to train on.
     NoRows,
@@ -62,12 +80,16 @@ impl fmt::Display for NnError {
             NnError::RowMismatch { features, labels } => {
                 write!(f, "features have {features} rows but labels have {labels}: they must match")
             }
-            NnError::LabelWidth { expected, got } => {
-                write!(f, "the last layer has {expected} units but the labels have {got} columns")
+            NnError::LabelWidth { expected, got, loss } => {
+                write!(f, "with this last layer, {loss} needs labels of {expected} columns, but they have {got}")
             }
-            NnError::LabelOutOfRange { row, value, loss } => {
-                write!(f, "label {value} in row {} is outside what {loss} accepts (0 or 1)", row + 1)
+            NnError::LabelOutOfRange { row, value, loss, accepts } => {
+                write!(f, "label {value} in row {} is outside what {loss} accepts ({accepts})", row + 1)
             }
+            NnError::NonFiniteFeature { row, column } => {
+                write!(f, "feature {} of row {} is not a finite number", column + 1, row + 1)
+            }
+            NnError::LossMisfit { loss: _, reason } => write!(f, "{reason}"),
             NnError::NoRows => write!(f, "there are no rows to train on"),
             NnError::EmptyModel => write!(f, "the model needs at least one Dense layer with at least one unit"),
             NnError::BadOption { name, reason } => write!(f, "{name}: {reason}"),

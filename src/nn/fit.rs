@@ -12,15 +12,22 @@
 //! - the last batch of an epoch is partial when `batch_size` does not divide the rows, so an
 //!   epoch has `⌈n / batch_size⌉` steps;
 //! - `loss` and `accuracy` of an epoch are the means over its samples of what each batch
-//!   computed before its update; `val_*` are computed after the epoch's last update.
+//!   computed before its update; `val_*` are computed after the epoch's last update;
+//! - the learning rate of each step comes from the [`Schedule`] at the steps taken so far,
+//!   times any reduction by `ReduceLROnPlateau`; `EarlyStopping` may end the fit early, and
+//!   with `restore_best_weights` the model ends with its best epoch's weights (Keras 3);
+//! - the loss or a weight turning NaN or infinite stops the fit with an error naming the epoch
+//!   and batch (Keras' `TerminateOnNaN`), the model keeping its last good epoch's weights.
+//!
+//! After the first batch a step allocates nothing: every buffer is sized up front.
 //!
 //! ```
 //! use mlp_lab::data::seed_example;
-//! use mlp_lab::nn::{Activation, Adam, DenseConfig, FitOptions, Loss, Progress, Sequential, Training};
+//! use mlp_lab::nn::{Activation, DenseConfig, FitOptions, Loss, Optimizer, Progress, Sequential, Training};
 //! let data = seed_example(100, 3, 7);
 //! let model = Sequential::new(3, &[DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() }], 1).unwrap();
 //! let options = FitOptions { epochs: 2, batch_size: 32, ..Default::default() };
-//! let mut fit = Training::new(model, Loss::BinaryCrossentropy, Adam::default(), data.x, data.y, options).unwrap();
+//! let mut fit = Training::new(model, Loss::BinaryCrossentropy, Optimizer::default(), data.x, data.y, options).unwrap();
 //! let mut steps = 0;
 //! while !fit.is_finished() {
 //!     if let Progress::Batch(_) = fit.step(|| 0.0).unwrap() { steps += 1 }
@@ -29,14 +36,17 @@
 //! assert_eq!(fit.history().epochs.len(), 2);
 //! ```
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use ndarray::{s, Array2};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
+use super::callbacks::{EarlyStoppingState, PlateauState, Verdict};
 use super::model::Workspace;
-use super::{Adam, AdamState, Loss, NnError, Sequential};
+use super::{EarlyStopping, Loss, NnError, Optimizer, OptimizerState, ReduceLrOnPlateau, Schedule, Sequential};
 
 /// Where validation figures come from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -63,11 +73,26 @@ pub struct FitOptions {
     pub validation: Validation,
     /// Seed of the shuffles.
     pub seed: u64,
+    /// How the learning rate changes with the steps. Default: constant.
+    pub schedule: Schedule,
+    /// Keras' `EarlyStopping` callback. Default: none.
+    pub early_stopping: Option<EarlyStopping>,
+    /// Keras' `ReduceLROnPlateau` callback. Default: none.
+    pub reduce_lr_on_plateau: Option<ReduceLrOnPlateau>,
 }
 
 impl Default for FitOptions {
     fn default() -> Self {
-        Self { epochs: 1, batch_size: 32, shuffle: true, validation: Validation::None, seed: 42 }
+        Self {
+            epochs: 1,
+            batch_size: 32,
+            shuffle: true,
+            validation: Validation::None,
+            seed: 42,
+            schedule: Schedule::Constant,
+            early_stopping: None,
+            reduce_lr_on_plateau: None,
+        }
     }
 }
 
@@ -82,14 +107,16 @@ pub struct BatchLogs {
     pub steps: usize,
     /// Mean loss per sample over the epoch's batches so far.
     pub loss: f64,
-    /// Accuracy over the epoch's batches so far.
-    pub accuracy: f64,
+    /// Accuracy over the epoch's batches so far; `None` for a regression.
+    pub accuracy: Option<f64>,
+    /// Learning rate of this batch's step.
+    pub learning_rate: f32,
     /// Milliseconds since the epoch began.
     pub elapsed_ms: f64,
 }
 
 /// Logs after an epoch, as in Keras' `History.history`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
 pub struct EpochLogs {
     /// Epoch, from 1.
     pub epoch: usize,
@@ -97,12 +124,14 @@ pub struct EpochLogs {
     pub steps: usize,
     /// Mean training loss per sample.
     pub loss: f64,
-    /// Training accuracy.
-    pub accuracy: f64,
+    /// Training accuracy; `None` for a regression.
+    pub accuracy: Option<f64>,
     /// Validation loss, when there is validation.
     pub val_loss: Option<f64>,
     /// Validation accuracy, when there is validation.
     pub val_accuracy: Option<f64>,
+    /// Learning rate of the epoch's last step.
+    pub learning_rate: f32,
     /// Milliseconds the epoch took, validation included.
     pub elapsed_ms: f64,
 }
@@ -129,8 +158,13 @@ pub struct Training {
     model: Sequential,
     last_good: Sequential,
     loss: Loss,
-    adam: Adam,
-    state: AdamState,
+    optimizer: Optimizer,
+    state: OptimizerState,
+    schedule: Schedule,
+    lr_factor: f32,
+    early_stopping: Option<(EarlyStopping, EarlyStoppingState, Option<Sequential>)>,
+    reduce_lr: Option<(ReduceLrOnPlateau, PlateauState)>,
+    stopped_early: bool,
     x: Array2<f32>,
     y: Array2<f32>,
     val: Option<(Array2<f32>, Array2<f32>)>,
@@ -144,8 +178,9 @@ pub struct Training {
     yb: Vec<f32>,
     epoch: usize,
     batch: usize,
+    steps_taken: u64,
     loss_sum: f64,
-    correct: usize,
+    correct: Option<usize>,
     seen: usize,
     epoch_start_ms: f64,
     history: History,
@@ -156,7 +191,7 @@ impl Training {
     pub fn new(
         model: Sequential,
         loss: Loss,
-        adam: Adam,
+        optimizer: Optimizer,
         x: Array2<f32>,
         y: Array2<f32>,
         options: FitOptions,
@@ -193,7 +228,8 @@ impl Training {
         let y = y.as_standard_layout().into_owned();
         let capacity = options.batch_size.min(x.nrows());
         let ws = Workspace::new(&model, capacity);
-        let state = AdamState::new(model.tensor_sizes());
+        let state = optimizer.state(model.tensor_sizes());
+        let correct = (loss != Loss::MeanSquaredError).then_some(0);
         Ok(Self {
             last_good: model.clone(),
             xb: vec![0.0; capacity * x.ncols()],
@@ -202,8 +238,13 @@ impl Training {
             rng: ChaCha8Rng::seed_from_u64(options.seed),
             model,
             loss,
-            adam,
+            optimizer,
             state,
+            schedule: options.schedule,
+            lr_factor: 1.0,
+            early_stopping: options.early_stopping.map(|e| (e, EarlyStoppingState::default(), None)),
+            reduce_lr: options.reduce_lr_on_plateau.map(|r| (r, PlateauState::default())),
+            stopped_early: false,
             x,
             y,
             val,
@@ -213,8 +254,9 @@ impl Training {
             ws,
             epoch: 0,
             batch: 0,
+            steps_taken: 0,
             loss_sum: 0.0,
-            correct: 0,
+            correct,
             seen: 0,
             epoch_start_ms: 0.0,
             history: History::default(),
@@ -251,11 +293,35 @@ impl Training {
         &self.history
     }
 
+    /// Whether `EarlyStopping` ended the fit before its last epoch.
+    pub fn stopped_early(&self) -> bool {
+        self.stopped_early
+    }
+
+    /// The learning rate the next step uses: the schedule's, times any plateau reductions.
+    pub fn learning_rate(&self) -> f32 {
+        self.schedule.learning_rate(self.optimizer.learning_rate(), self.steps_taken) * self.lr_factor
+    }
+
+    /// Runs batches until the fit ends or `cancel` is set (checked between batches), handing
+    /// each step's progress to `on_progress`. Stopping so loses nothing: call again to go on.
+    pub fn run(
+        &mut self,
+        cancel: &AtomicBool,
+        now: impl Fn() -> f64,
+        mut on_progress: impl FnMut(&Progress),
+    ) -> Result<(), NnError> {
+        while !self.is_finished() && !cancel.load(Ordering::Relaxed) {
+            on_progress(&self.step(&now)?);
+        }
+        Ok(())
+    }
+
     /// Runs the next batch. `now` reads a clock in milliseconds (the caller's: the engine knows
     /// no browser). After the last epoch it does nothing and returns the last epoch's logs again.
     pub fn step(&mut self, now: impl Fn() -> f64) -> Result<Progress, NnError> {
         if self.is_finished() {
-            let last = *self.history.epochs.last().expect("a finished fit has epochs");
+            let last = self.history.epochs.last().copied().unwrap_or_default();
             return Ok(Progress::Epoch(last));
         }
         if self.batch == 0 {
@@ -273,38 +339,58 @@ impl Training {
             self.xb[r * d..(r + 1) * d].copy_from_slice(&xs[i * d..(i + 1) * d]);
             self.yb[r * k..(r + 1) * k].copy_from_slice(&ys[i * k..(i + 1) * k]);
         }
-        let (loss_sum, correct) =
-            self.model.train_step(&mut self.ws, &self.xb, &self.yb, rows, self.loss, &self.adam, &mut self.state);
+        let lr = self.learning_rate();
+        let (loss_sum, correct) = self.model.train_step(
+            &mut self.ws,
+            &self.xb,
+            &self.yb,
+            rows,
+            self.loss,
+            &self.optimizer,
+            &mut self.state,
+            lr,
+        );
+        self.steps_taken += 1;
         self.batch += 1;
         if !loss_sum.is_finite() {
-            let error = NnError::Diverged { epoch: self.epoch + 1, batch: self.batch };
-            self.model = self.last_good.clone();
-            self.epoch = self.epochs; // finished: nothing more to do
-            return Err(error);
+            return Err(self.diverged());
         }
         self.loss_sum += loss_sum;
-        self.correct += correct;
+        self.correct = self.correct.zip(correct).map(|(a, b)| a + b);
         self.seen += rows;
-        let (loss, accuracy) = (self.loss_sum / self.seen as f64, self.correct as f64 / (self.seen * k) as f64);
+        let per_row = if self.loss == Loss::BinaryCrossentropy { k } else { 1 };
+        let loss = self.loss_sum / self.seen as f64;
+        let accuracy = self.correct.map(|c| c as f64 / (self.seen * per_row) as f64);
         if self.batch < steps {
             let elapsed_ms = now() - self.epoch_start_ms;
-            return Ok(Progress::Batch(BatchLogs {
+            let logs = BatchLogs {
                 epoch: self.epoch + 1,
                 batch: self.batch,
                 steps,
                 loss,
                 accuracy,
+                learning_rate: lr,
                 elapsed_ms,
-            }));
+            };
+            return Ok(Progress::Batch(logs));
         }
-        self.end_epoch(steps, loss, accuracy, now)
+        self.end_epoch(steps, loss, accuracy, lr, now)
+    }
+
+    /// Ends the fit after a NaN or infinity: back to the last good epoch's weights.
+    fn diverged(&mut self) -> NnError {
+        let error = NnError::Diverged { epoch: self.epoch + 1, batch: self.batch };
+        self.model.clone_from(&self.last_good);
+        self.epoch = self.epochs;
+        error
     }
 
     fn end_epoch(
         &mut self,
         steps: usize,
         loss: f64,
-        accuracy: f64,
+        accuracy: Option<f64>,
+        lr: f32,
         now: impl Fn() -> f64,
     ) -> Result<Progress, NnError> {
         let val = match &self.val {
@@ -313,10 +399,7 @@ impl Training {
         };
         let weights_finite = self.model.layers.iter().all(|l| l.kernel.iter().chain(&l.bias).all(|w| w.is_finite()));
         if !weights_finite || val.is_some_and(|v| !v.loss.is_finite()) {
-            let error = NnError::Diverged { epoch: self.epoch + 1, batch: steps };
-            self.model = self.last_good.clone();
-            self.epoch = self.epochs;
-            return Err(error);
+            return Err(self.diverged());
         }
         let logs = EpochLogs {
             epoch: self.epoch + 1,
@@ -324,14 +407,44 @@ impl Training {
             loss,
             accuracy,
             val_loss: val.map(|v| v.loss),
-            val_accuracy: val.map(|v| v.accuracy),
+            val_accuracy: val.and_then(|v| v.accuracy),
+            learning_rate: lr,
             elapsed_ms: now() - self.epoch_start_ms,
         };
         self.history.epochs.push(logs);
         self.last_good.clone_from(&self.model);
         self.epoch += 1;
         self.batch = 0;
-        (self.loss_sum, self.correct, self.seen) = (0.0, 0, 0);
+        (self.loss_sum, self.seen) = (0.0, 0);
+        self.correct = self.correct.map(|_| 0);
+        self.callbacks(&logs);
         Ok(Progress::Epoch(logs))
+    }
+
+    /// `ReduceLROnPlateau` and `EarlyStopping`, in Keras' order of `callbacks=[…]` as the page
+    /// builds it.
+    fn callbacks(&mut self, logs: &EpochLogs) {
+        let lr = self.learning_rate();
+        if let Some((rule, state)) = &mut self.reduce_lr {
+            if let Some(new_lr) = rule.check(state, logs, lr) {
+                self.lr_factor *= new_lr / lr;
+            }
+        }
+        if let Some((rule, state, best)) = &mut self.early_stopping {
+            match rule.check(state, logs) {
+                Verdict::Continue => {}
+                Verdict::Best if rule.restore_best_weights => *best = Some(self.model.clone()),
+                Verdict::Best => {}
+                Verdict::Stop => {
+                    self.stopped_early = self.epoch < self.epochs;
+                    self.epoch = self.epochs;
+                }
+            }
+            if self.epoch >= self.epochs {
+                if let Some(best) = best.take() {
+                    self.model = best;
+                }
+            }
+        }
     }
 }

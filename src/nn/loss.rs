@@ -1,18 +1,22 @@
-//! Loss functions, reduced as Keras reduces them (`sum_over_batch_size`): the loss of a sample
-//! is the mean over its output units, the loss of a batch the mean over its samples.
+//! Loss functions, reduced as Keras reduces them (`sum_over_batch_size`): each sample has one
+//! loss, and a batch's loss is the mean over its samples.
 //!
-//! | name (Keras) | per output unit | `∂ℓ/∂a` |
+//! | name (Keras) | loss of a sample (`k` output units) | labels |
 //! |---|---|---|
-//! | `binary_crossentropy` | `−(y ln p + (1 − y) ln(1 − p))`, `p = clip(a, 1e-7, 1 − 1e-7)` | `(p − y) / (p (1 − p))` |
-//! | `mean_squared_error` | `(a − y)²` | `2 (a − y)` |
+//! | `binary_crossentropy` | `−(1/k) Σ_j y_j ln p_j + (1 − y_j) ln(1 − p_j)`, `p = clip(a, ε, 1 − ε)` | `k` values in `[0, 1]` |
+//! | `categorical_crossentropy` | `−Σ_j y_j ln p_j`, `p = clip(a, ε, 1 − ε)` | one-hot rows of `k` |
+//! | `sparse_categorical_crossentropy` | `−ln p_c` for the class id `c` | one column of ids `0..k` |
+//! | `mean_squared_error` | `(1/k) Σ_j (a_j − y_j)²` | `k` real values |
 //!
-//! When the output layer is a sigmoid, binary cross-entropy is computed from its logits `z`, as
-//! Keras does: `ℓ = max(z, 0) − z y + ln(1 + e^(−|z|))`, whose gradient is simply
-//! `∂ℓ/∂z = σ(z) − y`. It never overflows and never loses the gradient to clipping.
+//! `ε = 1e-7` is Keras' `epsilon()`. When the output layer's activation matches the loss
+//! (sigmoid with binary, softmax with either categorical loss) the loss is computed from the
+//! logits `z`, as Keras does: `ℓ = max(z, 0) − z y + ln(1 + e^(−|z|))` for binary,
+//! `ℓ = logsumexp(z) − z_c` for categorical. Both never overflow, and their gradients are simply
+//! `∂ℓ/∂z = a − y` (times `1/k` for binary).
 //!
 //! The seed document writes the squared error as `L = ½ Σ_i Σ_j (y_ij − ŷ_ij)²`. Keras'
 //! `mean_squared_error`, used here, is `(1 / (n k)) Σ_i Σ_j (y_ij − ŷ_ij)²` for `n` samples and
-//! `k` units: the same minimum and the same gradient direction, `2 / (n k)` times the seed's.
+//! `k` units: the same minimum, the same gradient direction, `2 / (n k)` times the seed's.
 //!
 //! ```
 //! use mlp_lab::nn::{Activation, Loss};
@@ -34,63 +38,179 @@ pub const EPSILON: f32 = 1e-7;
 pub enum Loss {
     /// Binary cross-entropy, for 0/1 labels and sigmoid outputs.
     BinaryCrossentropy,
+    /// Categorical cross-entropy, for one-hot labels and a softmax output.
+    CategoricalCrossentropy,
+    /// Categorical cross-entropy with labels given as class ids.
+    SparseCategoricalCrossentropy,
     /// Mean squared error, for real-valued targets.
     MeanSquaredError,
 }
 
 impl Loss {
+    /// Every loss.
+    pub const ALL: [Loss; 4] = [
+        Loss::BinaryCrossentropy,
+        Loss::CategoricalCrossentropy,
+        Loss::SparseCategoricalCrossentropy,
+        Loss::MeanSquaredError,
+    ];
+
     /// The Keras name, as written in `model.compile(loss='binary_crossentropy')`.
     pub fn keras_name(self) -> &'static str {
         match self {
             Loss::BinaryCrossentropy => "binary_crossentropy",
+            Loss::CategoricalCrossentropy => "categorical_crossentropy",
+            Loss::SparseCategoricalCrossentropy => "sparse_categorical_crossentropy",
             Loss::MeanSquaredError => "mean_squared_error",
         }
     }
 
-    /// Whether the loss is computed from the output layer's logits `z` (sigmoid + cross-entropy).
+    /// The loss a Keras name stands for (`mse` too).
+    pub fn from_keras_name(name: &str) -> Option<Loss> {
+        match name {
+            "mse" => Some(Loss::MeanSquaredError),
+            _ => Loss::ALL.into_iter().find(|l| l.keras_name() == name),
+        }
+    }
+
+    /// Columns of the labels for an output of `units` units: one class id for the sparse loss.
+    pub fn label_width(self, units: usize) -> usize {
+        if self == Loss::SparseCategoricalCrossentropy {
+            1
+        } else {
+            units
+        }
+    }
+
+    /// Whether the loss is computed from the output layer's logits `z`.
     fn from_logits(self, activation: Activation) -> bool {
-        self == Loss::BinaryCrossentropy && activation == Activation::Sigmoid
+        match self {
+            Loss::BinaryCrossentropy => activation == Activation::Sigmoid,
+            Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy => activation == Activation::Softmax,
+            Loss::MeanSquaredError => false,
+        }
     }
 
     /// The sum over samples of each sample's loss. `z` and `a` are the output layer's
-    /// pre-activation and activation, `y` the targets, all `rows × units` with `units` given.
+    /// pre-activation and activation (`rows × units`), `y` the labels (`rows ×`
+    /// [`Self::label_width`]).
     pub fn sum(self, activation: Activation, units: usize, z: &[f32], a: &[f32], y: &[f32]) -> f64 {
-        let total: f64 = if self.from_logits(activation) {
-            z.iter().zip(y).map(|(&z, &y)| (z.max(0.0) - z * y + (-z.abs()).exp().ln_1p()) as f64).sum()
-        } else {
-            match self {
-                Loss::BinaryCrossentropy => a
-                    .iter()
+        let logits = self.from_logits(activation);
+        let per_row = z.chunks_exact(units).zip(a.chunks_exact(units)).zip(y.chunks_exact(self.label_width(units)));
+        let total: f64 = match self {
+            Loss::BinaryCrossentropy if logits => {
+                z.iter().zip(y).map(|(&z, &y)| softplus_bce(z, y)).sum::<f64>() / units as f64
+            }
+            Loss::BinaryCrossentropy => {
+                a.iter()
                     .zip(y)
                     .map(|(&a, &y)| {
-                        let p = a.clamp(EPSILON, 1.0 - EPSILON);
-                        -(y * p.ln() + (1.0 - y) * (1.0 - p).ln()) as f64
+                        let p = a.clamp(EPSILON, 1.0 - EPSILON) as f64;
+                        -(y as f64 * p.ln() + (1.0 - y as f64) * (1.0 - p).ln())
                     })
-                    .sum(),
-                Loss::MeanSquaredError => a.iter().zip(y).map(|(&a, &y)| ((a - y) * (a - y)) as f64).sum(),
+                    .sum::<f64>()
+                    / units as f64
+            }
+            Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy => per_row
+                .map(|((z, a), y)| {
+                    let sparse = self == Loss::SparseCategoricalCrossentropy;
+                    let weight = |j: usize| if sparse { (j == y[0] as usize) as u8 as f64 } else { y[j] as f64 };
+                    if logits {
+                        let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max) as f64;
+                        let lse = max + z.iter().map(|&z| (z as f64 - max).exp()).sum::<f64>().ln();
+                        (0..units).map(|j| weight(j) * (lse - z[j] as f64)).sum::<f64>()
+                    } else {
+                        (0..units).map(|j| -weight(j) * (a[j].clamp(EPSILON, 1.0 - EPSILON) as f64).ln()).sum::<f64>()
+                    }
+                })
+                .sum(),
+            Loss::MeanSquaredError => {
+                a.iter().zip(y).map(|(&a, &y)| ((a - y) as f64).powi(2)).sum::<f64>() / units as f64
             }
         };
-        total / units as f64
+        total
     }
 
-    /// Writes `dz = ∂L/∂z` for the output layer, where `L` is the mean loss over the `rows`
-    /// samples: the loss' gradient, taken back through the activation.
-    pub fn output_gradient(self, activation: Activation, rows: usize, z: &[f32], a: &[f32], y: &[f32], dz: &mut [f32]) {
-        let scale = 1.0 / y.len() as f32; // 1 / (rows × units)
-        debug_assert_eq!(y.len() % rows.max(1), 0);
+    /// Writes `dz = ∂L/∂z` for the output layer (`rows × units`), where `L` is the mean loss over
+    /// the `rows` samples: the loss' gradient, taken back through the activation.
+    pub fn output_gradient(
+        self,
+        activation: Activation,
+        units: usize,
+        z: &[f32],
+        a: &[f32],
+        y: &[f32],
+        dz: &mut [f32],
+    ) {
+        let rows = z.len() / units.max(1);
+        let per_sample = 1.0 / rows.max(1) as f32;
+        let sparse = self == Loss::SparseCategoricalCrossentropy;
+        let target =
+            |row: usize, j: usize| if sparse { (j == y[row] as usize) as u8 as f32 } else { y[row * units + j] };
         if self.from_logits(activation) {
-            for ((d, &z), &y) in dz.iter_mut().zip(z).zip(y) {
-                *d = (sigmoid(z) - y) * scale;
+            let scale = if self == Loss::BinaryCrossentropy { per_sample / units as f32 } else { per_sample };
+            for (i, (d, &a)) in dz.iter_mut().zip(a).enumerate() {
+                let a = if self == Loss::BinaryCrossentropy { sigmoid(z[i]) } else { a };
+                *d = (a - target(i / units, i % units)) * scale;
             }
             return;
         }
-        let pairs = dz.iter_mut().zip(a).zip(y);
-        match self {
-            Loss::BinaryCrossentropy => pairs.for_each(|((d, &a), &y)| {
-                *d = if (EPSILON..=1.0 - EPSILON).contains(&a) { (a - y) / (a * (1.0 - a)) * scale } else { 0.0 };
-            }),
-            Loss::MeanSquaredError => pairs.for_each(|((d, &a), &y)| *d = 2.0 * (a - y) * scale),
+        for (i, (d, &a)) in dz.iter_mut().zip(a).enumerate() {
+            let t = target(i / units, i % units);
+            let inside = (EPSILON..=1.0 - EPSILON).contains(&a);
+            *d = match self {
+                Loss::BinaryCrossentropy if inside => (a - t) / (a * (1.0 - a)) * per_sample / units as f32,
+                Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy if inside => -t / a * per_sample,
+                Loss::MeanSquaredError => 2.0 * (a - t) * per_sample / units as f32,
+                _ => 0.0, // clipped: no gradient
+            };
         }
-        activation.backward(z, a, dz);
+        activation.backward(z, a, dz, units);
     }
+
+    /// The first label this loss refuses, as `(index into y, value, what it accepts)`.
+    pub fn invalid_label(self, y: &[f32], units: usize) -> Option<(usize, f32, String)> {
+        let bad = |ok: &dyn Fn(f32) -> bool| y.iter().position(|&v| !ok(v)).map(|i| (i, y[i]));
+        let (found, accepts) = match self {
+            Loss::BinaryCrossentropy => (bad(&|v| (0.0..=1.0).contains(&v)), "values from 0 to 1".to_string()),
+            Loss::CategoricalCrossentropy => {
+                (bad(&|v| (0.0..=1.0).contains(&v)), "one-hot rows of 0 and 1".to_string())
+            }
+            Loss::SparseCategoricalCrossentropy => (
+                bad(&|v| v.fract() == 0.0 && v >= 0.0 && (v as usize) < units),
+                format!("class ids 0 to {}", units.saturating_sub(1)),
+            ),
+            Loss::MeanSquaredError => (bad(&f32::is_finite), "finite numbers".to_string()),
+        };
+        found.map(|(i, v)| (i, v, accepts))
+    }
+
+    /// Why this loss cannot train an output of `units` units with `activation`, if it cannot.
+    pub fn misfit(self, activation: Activation, units: usize) -> Option<String> {
+        let name = self.keras_name();
+        match self {
+            Loss::BinaryCrossentropy if activation == Activation::Softmax => Some(format!(
+                "{name} needs independent probabilities: give the last layer a sigmoid activation, \
+                 or use categorical_crossentropy with its softmax over {units} units"
+            )),
+            Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy
+                if activation != Activation::Softmax =>
+            {
+                Some(format!(
+                    "{name} needs a softmax output; the last layer's activation is {}",
+                    activation.keras_name()
+                ))
+            }
+            Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy if units < 2 => {
+                Some(format!("{name} needs at least 2 output units, one per class; the last layer has {units}"))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Binary cross-entropy of a logit `z` against `y`, without overflow.
+fn softplus_bce(z: f32, y: f32) -> f64 {
+    let (z, y) = (z as f64, y as f64);
+    z.max(0.0) - z * y + (-z.abs()).exp().ln_1p()
 }

@@ -6,22 +6,24 @@
 //! other work, pause it, or stop it, and reports Keras' logs after every batch and epoch.
 
 mod activation;
+mod callbacks;
 mod dense;
 mod error;
 mod fit;
 mod init;
 pub mod kernels;
 mod loss;
-mod metrics;
+pub mod metrics;
 mod model;
-mod optimizer;
+mod optim;
 
 pub use activation::Activation;
+pub use callbacks::{EarlyStopping, Mode, Monitor, ReduceLrOnPlateau};
 pub use dense::{Dense, DenseConfig};
 pub use error::NnError;
 pub use fit::{BatchLogs, EpochLogs, FitOptions, History, Progress, Training, Validation};
 pub use init::Initializer;
 pub use loss::Loss;
-pub use metrics::binary_accuracy_count;
+pub use metrics::{binary_accuracy_count, roc_auc, roc_curve, ConfusionMatrix};
 pub use model::{Evaluation, Sequential};
-pub use optimizer::{Adam, AdamState};
+pub use optim::{Adam, AdamState, Optimizer, OptimizerState, Rmsprop, RmspropState, Schedule, Sgd, SgdState};

@@ -21,7 +21,8 @@ use ndarray::{Array1, Array2};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use super::{binary_accuracy_count, Adam, AdamState, Dense, DenseConfig, Loss, NnError};
+use super::metrics::correct_count;
+use super::{Dense, DenseConfig, Loss, NnError, Optimizer, OptimizerState};
 
 /// A Keras `Sequential` model of dense layers.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,8 +36,8 @@ pub struct Sequential {
 pub struct Evaluation {
     /// Mean loss per sample.
     pub loss: f64,
-    /// Share of rows predicted right (binary accuracy).
-    pub accuracy: f64,
+    /// Share of rows predicted right, as the loss defines accuracy; `None` for a regression.
+    pub accuracy: Option<f64>,
 }
 
 /// Buffers of one layer for one batch: `rows × units` activations and gradients, and the
@@ -108,21 +109,27 @@ impl Sequential {
         self.layers.iter().map(Dense::param_count).sum()
     }
 
-    /// Checks that `x` and `y` fit the model and the loss.
+    /// Checks that the loss suits the output layer, and that `x` and `y` fit the model and the loss.
     pub fn check_data(&self, x: &Array2<f32>, y: &Array2<f32>, loss: Loss) -> Result<(), NnError> {
+        let last = self.layers.last().expect("a model has layers");
+        if let Some(reason) = loss.misfit(last.config.activation, last.units()) {
+            return Err(NnError::LossMisfit { loss: loss.keras_name(), reason });
+        }
         if x.ncols() != self.inputs() {
             return Err(NnError::FeatureCount { expected: self.inputs(), got: x.ncols() });
         }
         if x.nrows() != y.nrows() {
             return Err(NnError::RowMismatch { features: x.nrows(), labels: y.nrows() });
         }
-        if y.ncols() != self.outputs() {
-            return Err(NnError::LabelWidth { expected: self.outputs(), got: y.ncols() });
+        let width = loss.label_width(self.outputs());
+        if y.ncols() != width {
+            return Err(NnError::LabelWidth { expected: width, got: y.ncols(), loss: loss.keras_name() });
         }
-        if loss == Loss::BinaryCrossentropy {
-            if let Some((i, &value)) = y.iter().enumerate().find(|(_, &v)| !(0.0..=1.0).contains(&v)) {
-                return Err(NnError::LabelOutOfRange { row: i / y.ncols(), value, loss: loss.keras_name() });
-            }
+        if let Some((i, value, accepts)) = loss.invalid_label(&standard(y), self.outputs()) {
+            return Err(NnError::LabelOutOfRange { row: i / width, value, loss: loss.keras_name(), accepts });
+        }
+        if let Some((i, _)) = x.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+            return Err(NnError::NonFiniteFeature { row: i / x.ncols(), column: i % x.ncols() });
         }
         Ok(())
     }
@@ -140,17 +147,17 @@ impl Sequential {
     /// Forward and backward over a batch: fills every layer's `dw` and `db` in `ws` with the
     /// gradient of the batch's mean loss, and returns the loss summed over the rows and how many
     /// rows it predicted right (both before any update, as Keras reports them).
-    fn backprop(&self, ws: &mut Workspace, x: &[f32], y: &[f32], rows: usize, loss: Loss) -> (f64, usize) {
+    fn backprop(&self, ws: &mut Workspace, x: &[f32], y: &[f32], rows: usize, loss: Loss) -> (f64, Option<usize>) {
         debug_assert!(rows <= ws.capacity);
         self.forward(ws, x, rows);
         let last = self.layers.len() - 1;
         let act = self.layers[last].config.activation;
         let units = self.outputs();
-        let n = rows * units;
+        let (n, m) = (rows * units, rows * loss.label_width(units));
         let out = &mut ws.layers[last];
-        let loss_sum = loss.sum(act, units, &out.z[..n], &out.a[..n], &y[..n]);
-        let correct = binary_accuracy_count(&out.a[..n], &y[..n]);
-        loss.output_gradient(act, rows, &out.z[..n], &out.a[..n], &y[..n], &mut out.dz[..n]);
+        let loss_sum = loss.sum(act, units, &out.z[..n], &out.a[..n], &y[..m]);
+        let correct = correct_count(loss, units, &out.a[..n], &y[..m]);
+        loss.output_gradient(act, units, &out.z[..n], &out.a[..n], &y[..m], &mut out.dz[..n]);
 
         for l in (0..=last).rev() {
             let (below, here) = ws.layers.split_at_mut(l);
@@ -161,15 +168,17 @@ impl Sequential {
             } else {
                 let prev = &mut below[l - 1];
                 layer.backward(&prev.a, rows, dz, dw, db, Some(&mut prev.dz));
-                let m = rows * self.layers[l - 1].units();
-                self.layers[l - 1].config.activation.backward(&prev.z[..m], &prev.a[..m], &mut prev.dz[..m]);
+                let k = self.layers[l - 1].units();
+                let m = rows * k;
+                self.layers[l - 1].config.activation.backward(&prev.z[..m], &prev.a[..m], &mut prev.dz[..m], k);
             }
         }
         (loss_sum, correct)
     }
 
-    /// One training step on a batch: [`Self::backprop`], then the optimizer updates every kernel
-    /// and bias. Returns what `backprop` returns.
+    /// One training step on a batch at learning rate `lr`: [`Self::backprop`], then the
+    /// optimizer updates every kernel and bias. Returns what `backprop` returns.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn train_step(
         &mut self,
         ws: &mut Workspace,
@@ -177,17 +186,18 @@ impl Sequential {
         y: &[f32],
         rows: usize,
         loss: Loss,
-        adam: &Adam,
-        state: &mut AdamState,
-    ) -> (f64, usize) {
+        optimizer: &Optimizer,
+        state: &mut OptimizerState,
+        lr: f32,
+    ) -> (f64, Option<usize>) {
         let result = self.backprop(ws, x, y, rows, loss);
-        adam.begin_step(state);
+        optimizer.begin_step(state, lr);
         for (l, (layer, buffers)) in self.layers.iter_mut().zip(&ws.layers).enumerate() {
             let kernel = layer.kernel.as_slice_mut().expect("the kernel is kept in standard layout");
-            adam.update(state, 2 * l, kernel, &buffers.dw);
+            optimizer.update(state, 2 * l, kernel, &buffers.dw);
             if layer.config.use_bias {
                 let bias = layer.bias.as_slice_mut().expect("the bias is contiguous");
-                adam.update(state, 2 * l + 1, bias, &buffers.db);
+                optimizer.update(state, 2 * l + 1, bias, &buffers.db);
             }
         }
         result
@@ -242,18 +252,20 @@ impl Sequential {
         let mut ws = Workspace::new(self, batch);
         let (xs, ys) = (standard(x), standard(y));
         let (inputs, units) = (self.inputs(), self.outputs());
+        let width = loss.label_width(units);
         let act = self.layers.last().expect("a model has layers").config.activation;
-        let (mut loss_sum, mut correct) = (0.0, 0);
-        for (xb, yb) in xs.chunks(batch * inputs).zip(ys.chunks(batch * units)) {
-            let rows = yb.len() / units;
+        let (mut loss_sum, mut correct) = (0.0, Some(0));
+        for (xb, yb) in xs.chunks(batch * inputs).zip(ys.chunks(batch * width)) {
+            let rows = yb.len() / width;
             self.forward(&mut ws, xb, rows);
             let out = ws.layers.last().expect("a model has layers");
             let n = rows * units;
             loss_sum += loss.sum(act, units, &out.z[..n], &out.a[..n], yb);
-            correct += binary_accuracy_count(&out.a[..n], yb);
+            correct = correct.zip(correct_count(loss, units, &out.a[..n], yb)).map(|(a, b)| a + b);
         }
         let rows = x.nrows() as f64;
-        Ok(Evaluation { loss: loss_sum / rows, accuracy: correct as f64 / (rows * units as f64) })
+        let per_row = if loss == Loss::BinaryCrossentropy { units as f64 } else { 1.0 };
+        Ok(Evaluation { loss: loss_sum / rows, accuracy: correct.map(|c| c as f64 / (rows * per_row)) })
     }
 
     /// `model.predict(x)`: the last layer's activations, one row per sample.

@@ -8,7 +8,8 @@ use crate::protocol::TestLogs;
 /// Test figures once the run is evaluated, with the lesson of the random labels.
 #[component]
 pub fn Results(history: ReadSignal<Vec<EpochLogs>>, test: ReadSignal<Option<TestLogs>>) -> impl IntoView {
-    let train_accuracy = move || history.with(|h| h.last().map(|e| e.accuracy));
+    let train_accuracy = move || history.with(|h| h.last().and_then(|e| e.accuracy));
+    let percent = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
     view! {
         <section class="card" aria-labelledby="results-title">
             <h2 id="results-title"><span class="step">"4"</span>"Evaluate"</h2>
@@ -18,12 +19,12 @@ pub fn Results(history: ReadSignal<Vec<EpochLogs>>, test: ReadSignal<Option<Test
                 }
                 .into_any(),
                 Some(t) => {
-                    let train = train_accuracy().unwrap_or(0.0);
+                    let train = train_accuracy();
                     view! {
                         <div class="metrics">
                             <div class="metric">
                                 <span class="metric-label">"Test accuracy"</span>
-                                <span class="metric-value" data-testid="test-accuracy">{format!("{:.1}%", t.accuracy * 100.0)}</span>
+                                <span class="metric-value" data-testid="test-accuracy">{percent(t.accuracy)}</span>
                             </div>
                             <div class="metric">
                                 <span class="metric-label">"Test loss"</span>
@@ -31,7 +32,7 @@ pub fn Results(history: ReadSignal<Vec<EpochLogs>>, test: ReadSignal<Option<Test
                             </div>
                             <div class="metric muted">
                                 <span class="metric-label">"Training accuracy"</span>
-                                <span class="metric-value">{format!("{:.1}%", train * 100.0)}</span>
+                                <span class="metric-value">{percent(train)}</span>
                             </div>
                         </div>
                         <p class="lesson">

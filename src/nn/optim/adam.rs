@@ -1,0 +1,106 @@
+//! Adam, exactly as Keras writes it, at step `t` (from 1):
+//!
+//! ```text
+//! α_t = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ)
+//! m ← m + (g − m)(1 − β₁)
+//! v ← v + (g² − v)(1 − β₂)
+//! v̂ ← max(v̂, v)                        (AMSGrad only; otherwise v̂ = v)
+//! w ← w − α_t · m / (√v̂ + ε)
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// Adam's hyper-parameters; the defaults are Keras'.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Adam {
+    /// Step size. Keras' default: 0.001.
+    pub learning_rate: f32,
+    /// Decay of the first moment. Keras' default: 0.9.
+    pub beta_1: f32,
+    /// Decay of the second moment. Keras' default: 0.999.
+    pub beta_2: f32,
+    /// Added to `√v` against division by zero. Keras' default: 1e-7.
+    pub epsilon: f32,
+    /// Use the largest second moment seen so far (AMSGrad). Keras' default: false.
+    pub amsgrad: bool,
+}
+
+impl Default for Adam {
+    fn default() -> Self {
+        Self { learning_rate: 0.001, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false }
+    }
+}
+
+/// Adam's state: the step count, `α_t`, and the moments of every tensor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdamState {
+    /// Steps taken.
+    pub iterations: u64,
+    alpha: f32,
+    /// `(m, v, v̂)` per tensor; `v̂` is empty without AMSGrad.
+    moments: Vec<(Vec<f32>, Vec<f32>, Vec<f32>)>,
+}
+
+impl AdamState {
+    pub(super) fn new(sizes: &[usize], amsgrad: bool) -> Self {
+        let moments =
+            sizes.iter().map(|&n| (vec![0.0; n], vec![0.0; n], vec![0.0; if amsgrad { n } else { 0 }])).collect();
+        Self { iterations: 0, alpha: 0.0, moments }
+    }
+}
+
+impl Adam {
+    pub(super) fn begin_step(&self, state: &mut AdamState, lr: f32) {
+        state.iterations += 1;
+        let t = state.iterations as f64;
+        let (b1, b2) = (self.beta_1 as f64, self.beta_2 as f64);
+        state.alpha = (lr as f64 * (1.0 - b2.powf(t)).sqrt() / (1.0 - b1.powf(t))) as f32;
+    }
+
+    pub(super) fn update(&self, state: &mut AdamState, tensor: usize, weights: &mut [f32], grads: &[f32]) {
+        let alpha = state.alpha;
+        let (m, v, v_hat) = &mut state.moments[tensor];
+        // Keras forms 1 − β in double precision, then rounds it to f32.
+        let (one_b1, one_b2, eps) =
+            ((1.0 - self.beta_1 as f64) as f32, (1.0 - self.beta_2 as f64) as f32, self.epsilon);
+        if self.amsgrad {
+            for ((((w, &g), m), v), vh) in
+                weights.iter_mut().zip(grads).zip(m.iter_mut()).zip(v.iter_mut()).zip(v_hat.iter_mut())
+            {
+                *m += (g - *m) * one_b1;
+                *v += (g * g - *v) * one_b2;
+                *vh = vh.max(*v);
+                *w -= alpha * *m / (vh.sqrt() + eps);
+            }
+        } else {
+            for (((w, &g), m), v) in weights.iter_mut().zip(grads).zip(m.iter_mut()).zip(v.iter_mut()) {
+                *m += (g - *m) * one_b1;
+                *v += (g * g - *v) * one_b2;
+                *w -= alpha * *m / (v.sqrt() + eps);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Optimizer, OptimizerState};
+    use super::*;
+
+    /// Adam's first step moves every weight by about `lr` against the gradient's sign,
+    /// whatever the gradient's size: `α_1 = lr √(1−β₂)/(1−β₁)`, `m = 0.1 g`, `√v = √0.001 |g|`.
+    #[test]
+    fn first_step_moves_by_the_learning_rate() {
+        for amsgrad in [false, true] {
+            let adam = Optimizer::Adam(Adam { amsgrad, ..Default::default() });
+            let mut state = adam.state([3]);
+            let mut w = [1.0f32, 1.0, 1.0];
+            adam.begin_step(&mut state, 0.001);
+            adam.update(&mut state, 0, &mut w, &[0.5, -20.0, 1e-3]);
+            for (w, expected) in w.iter().zip([0.999, 1.001, 0.999]) {
+                assert!((w - expected).abs() < 1e-5, "{w} vs {expected}");
+            }
+            assert!(matches!(state, OptimizerState::Adam(AdamState { iterations: 1, .. })));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! SGD, as Keras writes it, with velocity `m` (zero at the start):
+//!
+//! ```text
+//! without momentum:  w ← w − lr · g
+//! with momentum μ:   m ← μ m − lr · g
+//!                    w ← w + m                 (classical)
+//!                    w ← w + μ m − lr · g      (Nesterov)
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// SGD's hyper-parameters; the defaults are Keras'.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Sgd {
+    /// Step size. Keras' default: 0.01.
+    pub learning_rate: f32,
+    /// Momentum `μ`, in `[0, 1)`. Keras' default: 0.
+    pub momentum: f32,
+    /// Nesterov momentum. Keras' default: false.
+    pub nesterov: bool,
+}
+
+impl Default for Sgd {
+    fn default() -> Self {
+        Self { learning_rate: 0.01, momentum: 0.0, nesterov: false }
+    }
+}
+
+/// SGD's state: the step's learning rate and, with momentum, a velocity per tensor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SgdState {
+    pub(super) lr: f32,
+    velocities: Vec<Vec<f32>>,
+}
+
+impl SgdState {
+    pub(super) fn new(sizes: &[usize], momentum: bool) -> Self {
+        let velocities = if momentum { sizes.iter().map(|&n| vec![0.0; n]).collect() } else { Vec::new() };
+        Self { lr: 0.0, velocities }
+    }
+}
+
+impl Sgd {
+    pub(super) fn update(&self, state: &mut SgdState, tensor: usize, weights: &mut [f32], grads: &[f32]) {
+        let lr = state.lr;
+        if self.momentum == 0.0 {
+            weights.iter_mut().zip(grads).for_each(|(w, g)| *w -= lr * g);
+            return;
+        }
+        let mu = self.momentum;
+        let m = &mut state.velocities[tensor];
+        for ((w, &g), m) in weights.iter_mut().zip(grads).zip(m.iter_mut()) {
+            *m = mu * *m - lr * g;
+            *w += if self.nesterov { mu * *m - lr * g } else { *m };
+        }
+    }
+}
