@@ -112,8 +112,8 @@ pub struct DataSummary {
     pub rows: usize,
     /// Features per sample.
     pub features: usize,
-    /// Rows labelled 0 and 1.
-    pub class_counts: [usize; 2],
+    /// Rows of each class, by class id.
+    pub class_counts: Vec<usize>,
     /// The first rows, features then label.
     pub preview: Vec<Vec<f32>>,
 }

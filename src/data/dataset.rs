@@ -27,9 +27,12 @@ impl Dataset {
         Dataset { x: self.x.select(Axis(0), indices), y: self.y.select(Axis(0), indices) }
     }
 
-    /// How many rows have each 0/1 label: `[zeros, ones]` (labels are read as `> 0.5`).
-    pub fn class_counts(&self) -> [usize; 2] {
-        let ones = self.y.column(0).iter().filter(|&&v| v > 0.5).count();
-        [self.rows() - ones, ones]
+    /// How many rows have each class id `0..k` in the first label column (`k` is the largest
+    /// id plus one, at least 2). Real-valued labels are rounded.
+    pub fn class_counts(&self) -> Vec<usize> {
+        let ids: Vec<usize> = self.y.column(0).iter().map(|v| v.round().max(0.0) as usize).collect();
+        let mut counts = vec![0; ids.iter().copied().max().map_or(2, |m| (m + 1).max(2))];
+        ids.into_iter().for_each(|c| counts[c] += 1);
+        counts
     }
 }

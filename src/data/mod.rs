@@ -5,5 +5,5 @@ mod generate;
 mod split;
 
 pub use dataset::Dataset;
-pub use generate::seed_example;
+pub use generate::{generate, seed_example, Generator, GeneratorSpec};
 pub use split::train_test_split;

@@ -89,7 +89,8 @@ pub fn DataPanel(
 /// Rows, features, class balance and the first rows.
 #[component]
 fn DataSummaryView(data: DataSummary) -> impl IntoView {
-    let [zeros, ones] = data.class_counts;
+    let (zeros, ones) =
+        (data.class_counts.first().copied().unwrap_or(0), data.class_counts.get(1).copied().unwrap_or(0));
     let share = |n: usize| 100.0 * n as f64 / data.rows.max(1) as f64;
     let (p0, p1) = (share(zeros), share(ones));
     let shown = data.features.min(6);

@@ -1,0 +1,113 @@
+//! After the first batch, a training step allocates nothing: every buffer (batch copies,
+//! activations, gradients, optimizer state) is sized when the fit starts. A counting global
+//! allocator checks it for every optimizer and every loss.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use mlp_lab::data::{generate, Generator, GeneratorSpec};
+use mlp_lab::nn::{
+    Activation, Adam, DenseConfig, FitOptions, Loss, Optimizer, Progress, Rmsprop, Schedule, Sequential, Sgd, Training,
+};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// Only the measuring thread counts (the test harness allocates on its own threads).
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if COUNTING.with(Cell::get) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        if COUNTING.with(Cell::get) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        }
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations made by the batch steps of a fit (epoch ends are not steps: they validate and
+/// keep the history, once an epoch).
+fn allocations_per_batch(loss: Loss, optimizer: Optimizer, last: DenseConfig, labels: GeneratorSpec) -> (usize, usize) {
+    let data = generate(&labels);
+    let layers = [DenseConfig { units: 16, activation: Activation::Relu, ..Default::default() }, last];
+    let model = Sequential::new(data.features(), &layers, 1).unwrap();
+    let schedule = Schedule::CosineDecay { decay_steps: 100, alpha: 0.0 };
+    let options = FitOptions { epochs: 3, batch_size: 32, schedule, ..Default::default() };
+    let mut fit = Training::new(model, loss, optimizer, data.x, data.y, options).unwrap();
+    fit.step(|| 0.0).unwrap(); // the first batch may warm up
+    let (mut batches, mut allocations) = (0, 0);
+    while !fit.is_finished() {
+        ALLOCATIONS.store(0, Ordering::Relaxed);
+        COUNTING.with(|c| c.set(true));
+        let progress = fit.step(|| 0.0).unwrap();
+        COUNTING.with(|c| c.set(false));
+        if let Progress::Batch(_) = progress {
+            batches += 1;
+            allocations += ALLOCATIONS.load(Ordering::Relaxed);
+        }
+    }
+    (batches, allocations)
+}
+
+#[test]
+fn a_training_step_allocates_nothing() {
+    let binary = GeneratorSpec { generator: Generator::Moons, rows: 300, ..Default::default() };
+    let classes =
+        GeneratorSpec { generator: Generator::Blobs, rows: 300, features: 3, classes: 3, ..Default::default() };
+    let sigmoid = DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() };
+    let softmax = DenseConfig { units: 3, activation: Activation::Softmax, ..Default::default() };
+    let linear = DenseConfig { units: 1, activation: Activation::Linear, ..Default::default() };
+    let cases = [
+        (
+            "adam, binary",
+            Loss::BinaryCrossentropy,
+            Optimizer::Adam(Adam { amsgrad: true, ..Default::default() }),
+            sigmoid.clone(),
+            binary,
+        ),
+        (
+            "sgd, sparse",
+            Loss::SparseCategoricalCrossentropy,
+            Optimizer::Sgd(Sgd { momentum: 0.9, nesterov: true, ..Default::default() }),
+            softmax.clone(),
+            classes,
+        ),
+        (
+            "rmsprop, mse",
+            Loss::MeanSquaredError,
+            Optimizer::Rmsprop(Rmsprop { momentum: 0.5, ..Default::default() }),
+            linear,
+            binary,
+        ),
+        ("sgd, binary", Loss::BinaryCrossentropy, Optimizer::Sgd(Sgd::default()), sigmoid, binary),
+    ];
+    for (name, loss, optimizer, last, data) in cases {
+        let (batches, allocations) = allocations_per_batch(loss, optimizer, last, data);
+        assert!(batches >= 20, "{name}: only {batches} batches measured");
+        assert_eq!(allocations, 0, "{name}: {allocations} allocations in {batches} batch steps");
+    }
+    // The counter counts: making data allocates.
+    ALLOCATIONS.store(0, Ordering::Relaxed);
+    COUNTING.with(|c| c.set(true));
+    let data = generate(&binary);
+    COUNTING.with(|c| c.set(false));
+    assert!(ALLOCATIONS.load(Ordering::Relaxed) > 0 && data.rows() == 300);
+}
