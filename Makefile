@@ -7,8 +7,9 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
 WASM_TARGET := --target wasm32-unknown-unknown
-# The browser suites: wasm-bindgen-test on the page's thread and in a dedicated worker.
-WASM_TESTS := --test web_page --test web_worker
+# The browser suites: wasm-bindgen-test on the page's thread (web_page) and in a dedicated
+# worker (the rest: the engine's own suites, run again where the trainer runs).
+WASM_TESTS := --test web_page --test web_worker --test engine --test reference --test learning
 
 .PHONY: serve test bench setup-serve setup-test test-native test-chromium test-firefox dist simd e2e
 
