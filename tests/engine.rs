@@ -31,7 +31,7 @@ fn check_gradients(model: &Sequential, data: &Dataset, loss: Loss) {
         let analytic = dw.iter().map(|&g| (g, true)).chain(db.iter().map(|&g| (g, false)));
         for (i, (g, is_kernel)) in analytic.enumerate() {
             let numeric = {
-                let mut at = |delta: f32| {
+                let at = |delta: f32| {
                     let mut m = model.clone();
                     let w = if is_kernel {
                         &mut m.layers[l].kernel.as_slice_mut().unwrap()[i]

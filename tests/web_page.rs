@@ -31,9 +31,10 @@ fn the_loss_chart_draws_both_curves() {
             epoch,
             steps: 25,
             loss: 0.7 - 0.01 * epoch as f64,
-            accuracy: 0.5,
+            accuracy: Some(0.5),
             val_loss: Some(0.69 + 0.002 * epoch as f64),
             val_accuracy: Some(0.5),
+            learning_rate: 0.001,
             elapsed_ms: 1.0,
         })
         .collect();

@@ -1,11 +1,9 @@
 //! In a dedicated worker, where the trainer runs (wasm-bindgen-test, headless Chromium and
-//! Firefox): the SIMD products equal the scalar reference on odd sizes, and a fit is the same
-//! run twice.
+//! Firefox): the SIMD products equal the scalar reference on odd sizes. (The engine's own suites,
+//! `engine`, `reference` and `learning`, run in a dedicated worker too.)
 #![cfg(target_arch = "wasm32")]
 
-use mlp_lab::data::{seed_example, train_test_split};
 use mlp_lab::nn::kernels::{self, scalar};
-use mlp_lab::nn::{Activation, Adam, DenseConfig, FitOptions, Loss, Sequential, Training, Validation};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use wasm_bindgen_test::*;
@@ -56,28 +54,4 @@ fn simd_products_equal_the_scalar_reference() {
     agree("gemm_nn", kernels::gemm_nn, scalar::gemm_nn, |m, k| m * k, |k, n| k * n);
     agree("gemm_tn", kernels::gemm_tn, scalar::gemm_tn, |m, k| k * m, |k, n| k * n);
     agree("gemm_nt", kernels::gemm_nt, scalar::gemm_nt, |m, k| m * k, |k, n| n * k);
-}
-
-fn seed_history(seed: u64) -> Vec<mlp_lab::nn::EpochLogs> {
-    let data = seed_example(1000, 10, 42);
-    let (train, test) = train_test_split(&data, 0.2, seed);
-    let layers = [
-        DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() },
-        DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() },
-    ];
-    let model = Sequential::new(10, &layers, seed).unwrap();
-    let options = FitOptions { epochs: 3, validation: Validation::Data(test.x, test.y), seed, ..Default::default() };
-    let mut fit = Training::new(model, Loss::BinaryCrossentropy, Adam::default(), train.x, train.y, options).unwrap();
-    while !fit.is_finished() {
-        fit.step(|| 0.0).unwrap();
-    }
-    fit.history().epochs.clone()
-}
-
-#[wasm_bindgen_test]
-fn the_seed_fit_repeats_bit_for_bit_in_the_worker() {
-    let first = seed_history(42);
-    assert_eq!(first.len(), 3);
-    assert!(first.iter().all(|e| e.steps == 25 && e.loss.is_finite()));
-    assert_eq!(first, seed_history(42));
 }

@@ -125,7 +125,7 @@ pub fn generate(spec: &GeneratorSpec) -> Dataset {
     let classes = if spec.generator == Generator::Blobs { spec.classes.max(2) } else { 2 };
     let mut x = Array2::<f32>::zeros((n, d));
     let mut y = Array2::<f32>::zeros((n, 1));
-    let mut normal = |rng: &mut ChaCha8Rng| -> f64 { StandardNormal.sample(rng) };
+    let normal = |rng: &mut ChaCha8Rng| -> f64 { StandardNormal.sample(rng) };
     match spec.generator {
         Generator::Seed => {
             x.iter_mut().for_each(|v| *v = rng.random::<f32>());
