@@ -5,13 +5,17 @@
 //! - [`nn`]: the engine (dense layers, activations, losses, optimizers, the fit loop);
 //! - [`data`]: datasets, generators and splits;
 //! - [`console`]: the Keras-style training log, as text;
+//! - [`diagram`]: Mermaid flowcharts, parsed and laid out in layers;
 //! - [`protocol`]: the typed messages between the page and the training worker.
 //!
 //! These build and test natively with `cargo test`. The browser adapters, `app` (the Leptos page)
 //! and `worker` (the Web Worker that trains), exist only on `wasm32` and stay thin.
 
+#![warn(missing_docs)]
+
 pub mod console;
 pub mod data;
+pub mod diagram;
 pub mod nn;
 pub mod protocol;
 

@@ -1,0 +1,282 @@
+//! Errors of the flowchart parser: each names the line and column (in characters, from 1) and
+//! reads as a sentence, e.g. `line 4, column 9: expected an arrow such as --> after node "B",
+//! found "=>"`.
+
+use std::fmt;
+
+/// What was found where something else was expected: some text, or the end of the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// Text, shown in quotes.
+    Text(String),
+    /// Nothing more on the line.
+    EndOfLine,
+    /// Nothing more in the input.
+    EndOfInput,
+}
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Found::Text(text) => write!(f, "\"{text}\""),
+            Found::EndOfLine => write!(f, "the end of the line"),
+            Found::EndOfInput => write!(f, "the end of the text"),
+        }
+    }
+}
+
+/// Why a flowchart could not be parsed, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// The first statement is not `graph` or `flowchart`.
+    MissingHeader {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// What stands there instead.
+        found: Found,
+    },
+    /// The header names a direction other than TD, TB, BT, LR or RL.
+    UnknownDirection {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// The word written.
+        found: String,
+    },
+    /// Something follows the header's direction on its line.
+    AfterHeader {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// What follows.
+        found: Found,
+    },
+    /// A node id is missing (at the start of a statement, after an arrow or after `&`).
+    ExpectedNode {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// What came before, e.g. `the arrow -->`; `None` at the start of a statement.
+        after: Option<String>,
+        /// What stands there instead.
+        found: Found,
+    },
+    /// A node is followed by something that is neither an arrow, `&`, `;` nor the end of the line.
+    ExpectedArrow {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// The id of the node before.
+        node: String,
+        /// What stands there instead.
+        found: Found,
+    },
+    /// A node's label is opened but its closing bracket is missing.
+    UnclosedLabel {
+        /// Line of the opening bracket, from 1.
+        line: usize,
+        /// Column of the opening bracket, from 1.
+        column: usize,
+        /// The node's id.
+        node: String,
+        /// The closing bracket expected, e.g. `])`.
+        closer: &'static str,
+    },
+    /// A quoted label is followed by something other than its closing bracket.
+    ExpectedCloser {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// The node's id.
+        node: String,
+        /// The closing bracket expected.
+        closer: &'static str,
+        /// What stands there instead.
+        found: Found,
+    },
+    /// A `"` opens a quoted label that never closes on its line.
+    UnclosedQuote {
+        /// Line of the opening quote, from 1.
+        line: usize,
+        /// Column of the opening quote, from 1.
+        column: usize,
+    },
+    /// An edge label (`|text|`, `-- text -->`) is never closed on its line.
+    UnclosedEdgeLabel {
+        /// Line where the label starts, from 1.
+        line: usize,
+        /// Column where the label starts, from 1.
+        column: usize,
+        /// What should close it, e.g. `|` or `-->`.
+        closer: &'static str,
+    },
+    /// A Mermaid node shape this parser does not draw, e.g. `[[text]]`.
+    UnsupportedShape {
+        /// Line, from 1.
+        line: usize,
+        /// Column of the opening bracket, from 1.
+        column: usize,
+        /// The opening bracket, e.g. `[[`.
+        opener: String,
+    },
+    /// A Mermaid arrow this parser does not draw, e.g. `<-->` or `--o`.
+    UnsupportedArrow {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+        /// The arrow written.
+        found: String,
+    },
+    /// `subgraph ... end`, which this parser does not support yet.
+    Subgraph {
+        /// Line, from 1.
+        line: usize,
+        /// Column of the keyword, from 1.
+        column: usize,
+        /// `subgraph` or `end`.
+        keyword: &'static str,
+    },
+    /// `graph` or `flowchart` again after the header.
+    SecondHeader {
+        /// Line, from 1.
+        line: usize,
+        /// Column of the keyword, from 1.
+        column: usize,
+        /// The keyword.
+        keyword: String,
+    },
+    /// A front matter block (`---` ... `---`) that is never closed.
+    UnclosedFrontMatter {
+        /// Line of the opening `---`, from 1.
+        line: usize,
+        /// Column of the opening `---`, from 1.
+        column: usize,
+    },
+}
+
+impl ParseError {
+    /// The line of the error, from 1.
+    pub fn line(&self) -> usize {
+        self.position().0
+    }
+
+    /// The column of the error, in characters from 1.
+    pub fn column(&self) -> usize {
+        self.position().1
+    }
+
+    fn position(&self) -> (usize, usize) {
+        match *self {
+            ParseError::MissingHeader { line, column, .. }
+            | ParseError::UnknownDirection { line, column, .. }
+            | ParseError::AfterHeader { line, column, .. }
+            | ParseError::ExpectedNode { line, column, .. }
+            | ParseError::ExpectedArrow { line, column, .. }
+            | ParseError::UnclosedLabel { line, column, .. }
+            | ParseError::ExpectedCloser { line, column, .. }
+            | ParseError::UnclosedQuote { line, column }
+            | ParseError::UnclosedEdgeLabel { line, column, .. }
+            | ParseError::UnsupportedShape { line, column, .. }
+            | ParseError::UnsupportedArrow { line, column, .. }
+            | ParseError::Subgraph { line, column, .. }
+            | ParseError::SecondHeader { line, column, .. }
+            | ParseError::UnclosedFrontMatter { line, column } => (line, column),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}: ", self.line(), self.column())?;
+        match self {
+            ParseError::MissingHeader { found, .. } => {
+                write!(f, "expected a header such as \"graph TD\" or \"flowchart LR\", found {found}")
+            }
+            ParseError::UnknownDirection { found, .. } => {
+                write!(f, "unknown direction \"{found}\": use TD, TB, BT, LR or RL")
+            }
+            ParseError::AfterHeader { found, .. } => {
+                write!(f, "expected \";\" or the end of the line after the header, found {found}")
+            }
+            ParseError::ExpectedNode { after: Some(after), found, .. } => {
+                write!(f, "expected a node id after {after}, found {found}")
+            }
+            ParseError::ExpectedNode { after: None, found, .. } => write!(f, "expected a node id, found {found}"),
+            ParseError::ExpectedArrow { node, found, .. } => {
+                write!(f, "expected an arrow such as --> after node \"{node}\", found {found}")
+            }
+            ParseError::UnclosedLabel { node, closer, .. } => {
+                write!(f, "the label of node \"{node}\" is never closed: expected \"{closer}\" on the same line")
+            }
+            ParseError::ExpectedCloser { node, closer, found, .. } => {
+                write!(f, "expected \"{closer}\" to close the label of node \"{node}\", found {found}")
+            }
+            ParseError::UnclosedQuote { .. } => write!(f, "this quote is never closed: expected \" on the same line"),
+            ParseError::UnclosedEdgeLabel { closer, .. } => {
+                write!(f, "this edge label is never closed: expected \"{closer}\" on the same line")
+            }
+            ParseError::UnsupportedShape { opener, .. } => write!(
+                f,
+                "the shape \"{opener}\" is not supported yet: use [text], (text), ([text]), ((text)), {{text}} or >text]"
+            ),
+            ParseError::UnsupportedArrow { found, .. } => write!(
+                f,
+                "the arrow \"{found}\" is not supported yet: use -->, ---, -.->, -.-, ==>, === or ~~~"
+            ),
+            ParseError::Subgraph { keyword: "end", .. } => {
+                write!(f, "\"end\" closes a subgraph, and subgraphs are not supported yet")
+            }
+            ParseError::Subgraph { .. } => write!(f, "subgraphs are not supported yet"),
+            ParseError::SecondHeader { keyword, .. } => {
+                write!(f, "\"{keyword}\" starts a diagram, and this one already started on an earlier line")
+            }
+            ParseError::UnclosedFrontMatter { .. } => {
+                write!(f, "the front matter opened by \"---\" is never closed by another \"---\" line")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_lead_with_line_and_column() {
+        let error = ParseError::ExpectedArrow { line: 4, column: 9, node: "B".into(), found: Found::Text("=>".into()) };
+        assert_eq!(error.to_string(), "line 4, column 9: expected an arrow such as --> after node \"B\", found \"=>\"");
+        assert_eq!((error.line(), error.column()), (4, 9));
+    }
+
+    #[test]
+    fn found_names_the_end_of_a_line() {
+        let error = ParseError::ExpectedNode {
+            line: 2,
+            column: 8,
+            after: Some("the arrow -->".into()),
+            found: Found::EndOfLine,
+        };
+        assert_eq!(
+            error.to_string(),
+            "line 2, column 8: expected a node id after the arrow -->, found the end of the line"
+        );
+    }
+
+    #[test]
+    fn subgraph_keywords_have_their_own_sentences() {
+        let open = ParseError::Subgraph { line: 3, column: 5, keyword: "subgraph" };
+        assert_eq!(open.to_string(), "line 3, column 5: subgraphs are not supported yet");
+        let close = ParseError::Subgraph { line: 6, column: 1, keyword: "end" };
+        assert!(close.to_string().ends_with("\"end\" closes a subgraph, and subgraphs are not supported yet"));
+    }
+}
