@@ -18,6 +18,8 @@ pub enum ToWorker {
     Train(TrainSpec),
     /// Stop the running fit.
     Stop,
+    /// `model.predict` on one row of feature values, with the last trained model.
+    Predict(Vec<f32>),
 }
 
 /// Worker → page.
@@ -40,6 +42,8 @@ pub enum FromWorker {
     Evaluated(TestLogs),
     /// The fit was stopped on request.
     Stopped,
+    /// `model.predict`'s output for the row asked about: one value per output unit.
+    Prediction(Vec<f32>),
     /// Something went wrong; the message says what, for the user.
     Failed {
         /// A sentence a user can act on.

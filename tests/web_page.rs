@@ -1,5 +1,6 @@
 //! On the page's thread (wasm-bindgen-test, headless Chromium and Firefox): the loss chart
-//! draws its curves, and the app says so in words when its worker cannot start.
+//! draws its curves, every seed diagram is drawn where its nodes are and lights the node asked
+//! for, and the app says so in words when its worker cannot start.
 #![cfg(target_arch = "wasm32")]
 
 use mlp_lab::app::{draw_loss_chart, App};
@@ -76,5 +77,53 @@ async fn a_worker_that_cannot_load_is_reported_in_words() {
     let root = host.query_selector(".app").unwrap().unwrap();
     assert_eq!(root.get_attribute("data-state").as_deref(), Some("failed"));
     drop(handle);
+    host.remove();
+}
+
+/// The colour of the canvas pixel at CSS coordinates `(x, y)`.
+fn pixel(canvas: &HtmlCanvasElement, x: f64, y: f64) -> [u8; 3] {
+    let dpr = web_sys::window().unwrap().device_pixel_ratio();
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let data = ctx.get_image_data((x * dpr).floor(), (y * dpr).floor(), 1.0, 1.0).unwrap().data();
+    [data[0], data[1], data[2]]
+}
+
+#[wasm_bindgen_test]
+fn every_seed_diagram_is_drawn_where_its_nodes_are_and_lights_one() {
+    use mlp_lab::app::{draw_flowchart, lay_out};
+    use mlp_lab::diagram::{parse, seeds};
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.style().set_css_text("width: 320px");
+    document().body().unwrap().append_child(&host).unwrap();
+    let canvas: HtmlCanvasElement = document().create_element("canvas").unwrap().unchecked_into();
+    host.append_child(&canvas).unwrap();
+    let sources = [
+        seeds::PIPELINE_ZH,
+        seeds::PIPELINE_EN,
+        seeds::DECISIONS_ZH,
+        seeds::DECISIONS_EN,
+        seeds::PROBLEMS_ZH,
+        seeds::PROBLEMS_EN,
+    ];
+    for source in sources {
+        let chart = parse(source).unwrap();
+        let layout = lay_out(&canvas, &chart);
+        for lit in [None, Some(1)] {
+            let placed = draw_flowchart(&canvas, &chart, &layout, lit, false);
+            assert_eq!(placed.len(), chart.nodes.len());
+            for (i, at) in placed.iter().enumerate() {
+                // Inside the outline, above the label: the node's fill, lit or not.
+                let (x, y) = (at.left + at.width / 2.0, at.top + (at.height * 0.18).max(5.0));
+                let expected = if lit == Some(i) { [0x25, 0x63, 0xeb] } else { [0xf1, 0xf5, 0xfe] };
+                let got = pixel(&canvas, x, y);
+                let distance: i32 = (0..3).map(|c| (got[c] as i32 - expected[c] as i32).abs()).sum();
+                assert!(
+                    distance < 30,
+                    "{}: node {i} at ({x:.0}, {y:.0}) is {got:?}, not {expected:?}",
+                    chart.nodes[i].label
+                );
+            }
+        }
+    }
     host.remove();
 }

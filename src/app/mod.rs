@@ -6,10 +6,12 @@
 mod chart;
 mod client;
 mod components;
+mod diagram;
 mod state;
 
 pub use chart::draw_loss_chart;
 pub use components::App;
+pub use diagram::{draw_flowchart, lay_out, Placed};
 
 /// Mounts the app on `<body>`.
 pub fn start() {

@@ -83,29 +83,21 @@ impl Stage {
         Stage::Application,
     ];
 
-    /// English label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Compute => "Compute",
-            Stage::Data => "Data",
-            Stage::Algorithm => "Algorithm",
-            Stage::Team => "Team",
-            Stage::Training => "Training",
-            Stage::Evaluation => "Evaluation",
-            Stage::Application => "Application",
-        }
+    /// The id of this stage's node in the seed's first diagram (`A[计算资源] --> B[数据集] …`).
+    pub fn node_id(self) -> &'static str {
+        ["A", "B", "C", "D", "E", "F", "G"][self as usize]
     }
 
-    /// The seed's Chinese label.
-    pub fn label_zh(self) -> &'static str {
+    /// The `id` of the page element this stage stands for.
+    pub fn panel_id(self) -> &'static str {
         match self {
-            Stage::Compute => "计算资源",
-            Stage::Data => "数据集",
-            Stage::Algorithm => "算法",
-            Stage::Team => "团队",
-            Stage::Training => "模型训练",
-            Stage::Evaluation => "模型评估",
-            Stage::Application => "模型应用",
+            Stage::Compute => "panel-compute",
+            Stage::Data => "panel-data",
+            Stage::Algorithm => "panel-model",
+            Stage::Team => "panel-team",
+            Stage::Training => "panel-train",
+            Stage::Evaluation => "panel-evaluate",
+            Stage::Application => "panel-apply",
         }
     }
 }
@@ -131,6 +123,8 @@ pub struct Lab {
     pub test: RwSignal<Option<TestLogs>>,
     /// A message for the user, when something went wrong.
     pub error: RwSignal<Option<String>>,
+    /// The trained model's output for the row the user asked about.
+    pub prediction: RwSignal<Option<Vec<f32>>>,
 }
 
 impl Lab {
@@ -146,6 +140,7 @@ impl Lab {
             batch: RwSignal::new(None),
             test: RwSignal::new(None),
             error: RwSignal::new(None),
+            prediction: RwSignal::new(None),
         }
     }
 
@@ -157,6 +152,7 @@ impl Lab {
         self.batch.set(None);
         self.test.set(None);
         self.error.set(None);
+        self.prediction.set(None);
     }
 
     /// Takes in what the worker did.
@@ -198,6 +194,7 @@ impl Lab {
                 self.test.set(Some(logs));
                 self.phase.set(Phase::Done);
             }
+            FromWorker::Prediction(outputs) => self.prediction.set(Some(outputs)),
             FromWorker::Stopped => {
                 self.console.update(|c| c.note("Stopped."));
                 self.phase.set(Phase::Stopped);

@@ -36,6 +36,8 @@ struct Worker {
     wake: MessagePort,
     data: Option<Dataset>,
     run: Option<Run>,
+    /// The last fully trained model, for `Predict`.
+    trained: Option<Sequential>,
 }
 
 /// Starts the worker: installs its message handler and posts [`FromWorker::Ready`].
@@ -43,7 +45,13 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let channel = MessageChannel::new().expect("MessageChannel exists in workers");
-    let worker = Rc::new(RefCell::new(Worker { scope: scope.clone(), wake: channel.port2(), data: None, run: None }));
+    let worker = Rc::new(RefCell::new(Worker {
+        scope: scope.clone(),
+        wake: channel.port2(),
+        data: None,
+        run: None,
+        trained: None,
+    }));
 
     let handler = worker.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -89,6 +97,7 @@ impl Worker {
                     self.post(&FromWorker::Stopped);
                 }
             }
+            ToWorker::Predict(row) => self.predict(row),
         }
     }
 
@@ -167,8 +176,21 @@ impl Worker {
         self.schedule();
     }
 
+    /// `model.predict` on one row with the last trained model.
+    fn predict(&self, row: Vec<f32>) {
+        let Some(model) = &self.trained else {
+            return self.post(&FromWorker::Failed { message: "train a model before asking it to predict".into() });
+        };
+        let x = ndarray::Array2::from_shape_vec((1, row.len()), row).expect("one row of its own length");
+        match model.predict(&x) {
+            Ok(out) => self.post(&FromWorker::Prediction(out.iter().copied().collect())),
+            Err(e) => self.post(&FromWorker::Failed { message: e.to_string() }),
+        }
+    }
+
     /// `model.evaluate(X_test, y_test)` at the end of a fit.
-    fn evaluate(&self, run: &Run) {
+    fn evaluate(&mut self, run: &Run) {
+        self.trained = Some(run.training.model().clone());
         let start = self.now();
         let batch = run.spec.batch_size;
         match run.training.model().evaluate(&run.test.x, &run.test.y, run.spec.loss, batch) {

@@ -143,6 +143,63 @@ test('Stop ends a long run, and the page trains again after it', async () => {
   await page.close();
 });
 
+/** The id of the lit node of the key-factors diagram. */
+const litNode = (page) => page.getAttribute('[data-testid=diagram-node][data-lit=true]', 'data-node-id');
+
+test('the key-factors diagram lights each stage, leads to its panel, and predicts at the end', async () => {
+  const { page, errors } = await openLab();
+  assert.equal(await page.locator('[data-testid=diagram-node]').count(), 7);
+  assert.equal(await page.getAttribute('[data-testid=diagram]', 'data-edges'), '6');
+  assert.equal(await litNode(page), 'B', 'ready: the data stage (数据集) is lit');
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  assert.equal(await litNode(page), 'C', 'data made: the algorithm stage (算法)');
+  await trainToEnd(page);
+  assert.equal(await litNode(page), 'F', 'trained and tested: evaluation (模型评估)');
+
+  // A node is a button that brings its panel into view; keyboard works too.
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.focus('[data-testid=diagram-node][data-node-id=G]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    const r = document.getElementById('panel-apply').getBoundingClientRect();
+    return r.top >= -1 && r.top < window.innerHeight;
+  });
+
+  await page.click('text=Use the first data row');
+  await page.click('[data-testid=predict]');
+  await page.waitForSelector('[data-testid=prediction]');
+  assert.match(await page.textContent('[data-testid=prediction]'), /^P\(label = 1\) = 0\.\d{4} → predicts class [01]$/);
+  assert.equal(await litNode(page), 'G', 'a prediction: application (模型应用)');
+  await page.fill('[data-testid=apply-row]', '1, 2, three');
+  assert.equal(await page.textContent('#panel-apply .field-error'), 'expected 10 values, one per feature, got 3');
+  assert.equal(await page.isDisabled('[data-testid=predict]'), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the diagram editor redraws as you type and shows a parse error at its line', async () => {
+  const { page } = await openLab();
+  await page.click('.diagram-editor summary');
+  await page.fill('[data-testid=diagram-source]', 'graph LR\n  X[输入] --> Y{判断}\n  Y -->|是| Z((完成))');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=diagram-node]').length === 3);
+  assert.equal(await page.getAttribute('[data-testid=diagram]', 'data-edges'), '2');
+  const layer = async (id) => Number(await page.getAttribute(`[data-testid=diagram-node][data-node-id=${id}]`, 'data-layer'));
+  assert.ok((await layer('X')) < (await layer('Y')) && (await layer('Y')) < (await layer('Z')), 'X → Y → Z in layer order');
+  await page.fill('[data-testid=diagram-source]', 'graph LR\n  X[输入] --> Y{判断}\n  Y => Z');
+  const message = await page.textContent('[data-testid=diagram-error]');
+  assert.match(message, /^line 3, column \d+: /);
+  // The last good drawing stays while the text is broken.
+  assert.equal(await page.locator('[data-testid=diagram-node]').count(), 3);
+  await page.selectOption('[data-testid=diagram-select]', 'problems');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=diagram-node]').length === 9);
+  assert.equal(await page.locator('[data-testid=diagram-error]').count(), 0);
+  await page.click('[data-testid=diagram-lang]');
+  await page.waitForSelector('[data-testid=diagram-node][aria-label="Insufficient compute"]');
+  await page.locator('#panel-diagram').screenshot({ path: resolve(SHOTS, 'diagram-problems-en.png') });
+  await page.close();
+});
+
 test('a bad number says which field and what is allowed, and keeps the page working', async () => {
   const { page } = await openLab();
   await page.fill('#rows', '5');

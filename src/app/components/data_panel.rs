@@ -64,7 +64,7 @@ pub fn DataPanel(
     let start = spec.get_untracked();
     let disabled = move || phase.get() == Phase::Loading || invalid.get().contains(&true);
     view! {
-        <section class="card" aria-labelledby="data-title">
+        <section class="card" id="panel-data" aria-labelledby="data-title">
             <h2 id="data-title"><span class="step">"1"</span>"Data"</h2>
             <p class="hint">
                 "The seed example: " <code>"X = np.random.rand(rows, features)"</code> ", "

@@ -1,5 +1,6 @@
 //! The page's components, one region of the screen each; [`App`] wires them to the worker.
 
+mod apply_panel;
 mod data_panel;
 mod frame;
 mod model_panel;
@@ -9,10 +10,12 @@ mod train_panel;
 use leptos::prelude::*;
 
 use super::client::{TrainerClient, WorkerEvent};
-use super::state::{Lab, Phase};
+use super::diagram::KeyFactors;
+use super::state::{Lab, Phase, Stage};
 use crate::protocol::{FromWorker, ToWorker, TrainSpec};
+use apply_panel::ApplyPanel;
 use data_panel::DataPanel;
-use frame::{ErrorBanner, Header, StageStrip};
+use frame::{About, ErrorBanner, Header};
 use model_panel::ModelPanel;
 use results::Results;
 use train_panel::TrainPanel;
@@ -81,27 +84,41 @@ pub fn App() -> impl IntoView {
         send(ToWorker::Train(TrainSpec { seed: spec.get_untracked().seed, ..TrainSpec::default() }));
     });
     let on_stop = Callback::new(move |_: ()| send(ToWorker::Stop));
+    let on_predict = Callback::new(move |row: Vec<f32>| send(ToWorker::Predict(row)));
 
     let phase = lab.phase;
+    // Asking the trained model about a row is the last stage: application.
+    let stage = Signal::derive(move || match (phase.get(), lab.prediction.with(Option::is_some)) {
+        (Phase::Done, true) => Stage::Application,
+        (phase, _) => phase.stage(),
+    });
     let features = Signal::derive(move || lab.data.with(|d| d.as_ref().map(|d| d.features)));
     view! {
         <div class="app" data-state=move || phase.get().as_str()>
             <Header simd=lab.simd.read_only() />
-            <StageStrip stage=Signal::derive(move || phase.get().stage()) />
             <ErrorBanner error=lab.error.read_only() />
-            <main class="grid">
-                <div class="column">
-                    <DataPanel spec=spec data=lab.data.read_only() phase=phase.read_only() on_generate=on_generate />
-                    <ModelPanel features=features seed=Signal::derive(move || spec.get().seed) />
-                </div>
-                <div class="column">
-                    <TrainPanel lab=lab on_train=on_train on_stop=on_stop />
-                    <Results history=lab.history.read_only() test=lab.test.read_only() />
-                </div>
-            </main>
-            <footer class="footer">
-                "MLP Lab trains in a Web Worker on WebAssembly SIMD. Your data never leaves this page."
-            </footer>
+            <div class="layout">
+                <aside class="sidebar">
+                    <KeyFactors stage=stage />
+                </aside>
+                <main class="grid">
+                    <div class="column">
+                        <DataPanel spec=spec data=lab.data.read_only() phase=phase.read_only() on_generate=on_generate />
+                        <ModelPanel features=features seed=Signal::derive(move || spec.get().seed) />
+                    </div>
+                    <div class="column">
+                        <TrainPanel lab=lab on_train=on_train on_stop=on_stop />
+                        <Results history=lab.history.read_only() test=lab.test.read_only() />
+                        <ApplyPanel
+                            data=lab.data.read_only()
+                            phase=phase.read_only()
+                            prediction=lab.prediction.read_only()
+                            on_predict=on_predict
+                        />
+                    </div>
+                </main>
+            </div>
+            <About />
         </div>
     }
 }

@@ -26,7 +26,7 @@ pub fn ModelPanel(features: Signal<Option<usize>>, seed: Signal<u64>) -> impl In
         })
     };
     view! {
-        <section class="card" aria-labelledby="model-title">
+        <section class="card" id="panel-model" aria-labelledby="model-title">
             <h2 id="model-title"><span class="step">"2"</span>"Model"</h2>
             <p class="hint">
                 "The seed's network: one hidden layer of 64 ReLU units, a sigmoid output, Adam with Keras' defaults, "

@@ -11,7 +11,7 @@ pub fn Results(history: ReadSignal<Vec<EpochLogs>>, test: ReadSignal<Option<Test
     let train_accuracy = move || history.with(|h| h.last().and_then(|e| e.accuracy));
     let percent = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
     view! {
-        <section class="card" aria-labelledby="results-title">
+        <section class="card" id="panel-evaluate" aria-labelledby="results-title">
             <h2 id="results-title"><span class="step">"4"</span>"Evaluate"</h2>
             {move || match test.get() {
                 None => view! {

@@ -42,7 +42,7 @@ pub fn TrainPanel(lab: Lab, on_train: Callback<()>, on_stop: Callback<()>) -> im
     });
 
     view! {
-        <section class="card" aria-labelledby="train-title">
+        <section class="card" id="panel-train" aria-labelledby="train-title">
             <h2 id="train-title"><span class="step">"3"</span>"Train"</h2>
             <div class="actions">
                 <button class="primary" data-testid="train" disabled=move || !can_train() on:click=move |_| on_train.run(())>

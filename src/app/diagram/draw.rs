@@ -1,0 +1,220 @@
+//! Drawing a laid-out flowchart on a canvas: sharp on high-DPI screens, scaled to fit the
+//! canvas' width, light or dark, one node optionally lit.
+//!
+//! Labels are measured with the canvas' own `measureText` in the font they are drawn with, so
+//! every box fits its text in any script (the seed's labels are Chinese).
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::diagram::{layout, EdgeStyle, Flowchart, Layout, LayoutOptions, NodeBox, Shape};
+
+/// Label size in CSS pixels.
+const FONT_PX: f64 = 14.0;
+/// Largest magnification when the box is wider than the drawing.
+const MAX_SCALE: f64 = 1.0;
+/// Smallest reduction: below it, labels get too small to read, so the canvas grows wider than
+/// its box and the box scrolls.
+const MIN_SCALE: f64 = 0.6;
+
+/// The label font, with CJK fallbacks.
+fn font() -> String {
+    format!("500 {FONT_PX}px system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Noto Sans', sans-serif")
+}
+
+struct Palette {
+    node_fill: &'static str,
+    node_stroke: &'static str,
+    text: &'static str,
+    edge: &'static str,
+    lit_fill: &'static str,
+    lit_text: &'static str,
+    label_bg: &'static str,
+}
+
+const LIGHT: Palette = Palette {
+    node_fill: "#f1f5fe",
+    node_stroke: "#8aa4d6",
+    text: "#111827",
+    edge: "#64748b",
+    lit_fill: "#2563eb",
+    lit_text: "#ffffff",
+    label_bg: "#ffffff",
+};
+
+const DARK: Palette = Palette {
+    node_fill: "#1b2434",
+    node_stroke: "#4b6395",
+    text: "#e5e7eb",
+    edge: "#8b97ab",
+    lit_fill: "#60a5fa",
+    lit_text: "#0b1220",
+    label_bg: "#171b24",
+};
+
+/// Where a node ended up on the page, in CSS pixels from the canvas' top left.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok())
+}
+
+/// Lays `chart` out, measuring labels in the drawing font.
+pub fn lay_out(canvas: &HtmlCanvasElement, chart: &Flowchart) -> Layout {
+    let ctx = context(canvas);
+    if let Some(ctx) = &ctx {
+        ctx.set_font(&font());
+    }
+    let measure = |text: &str| {
+        let width = ctx.as_ref().and_then(|c| c.measure_text(text).ok()).map(|m| m.width());
+        (width.unwrap_or(text.chars().count() as f64 * FONT_PX * 0.6), FONT_PX * 1.3)
+    };
+    layout(chart, &measure, &LayoutOptions::default())
+}
+
+/// Draws `layout` of `chart` on `canvas`, scaled to fit the width of the canvas' parent (but no
+/// smaller than [`MIN_SCALE`]: then the parent scrolls), node `lit` lit.
+/// Returns where each node went, for the focusable overlay above the canvas.
+pub fn draw_flowchart(
+    canvas: &HtmlCanvasElement,
+    chart: &Flowchart,
+    layout: &Layout,
+    lit: Option<usize>,
+    dark: bool,
+) -> Vec<Placed> {
+    let palette = if dark { &DARK } else { &LIGHT };
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let parent_width = canvas.parent_element().map_or(0, |p| p.client_width());
+    let available = (parent_width as f64).max(120.0);
+    let scale = (available / layout.width.max(1.0)).clamp(MIN_SCALE, MAX_SCALE);
+    let box_width = available.max((layout.width * scale).ceil());
+    let css_height = (layout.height * scale).ceil();
+    let _ = canvas.style().set_property("width", &format!("{box_width}px"));
+    let _ = canvas.style().set_property("height", &format!("{css_height}px"));
+    canvas.set_width((box_width * dpr).round() as u32);
+    canvas.set_height((css_height * dpr).round() as u32);
+    let Some(ctx) = context(canvas) else { return Vec::new() };
+    let offset_x = (box_width - layout.width * scale) / 2.0;
+    let _ = ctx.set_transform(dpr * scale, 0.0, 0.0, dpr * scale, dpr * offset_x, 0.0);
+    ctx.clear_rect(0.0, 0.0, layout.width, layout.height);
+    ctx.set_font(&font());
+    ctx.set_text_align("center");
+    ctx.set_text_baseline("middle");
+    ctx.set_line_join("round");
+
+    for edge in layout.edges.iter().filter(|e| e.style != EdgeStyle::Invisible) {
+        draw_edge(&ctx, palette, &edge.points, edge.style);
+        if let (Some(text), Some((x, y))) = (&edge.label, edge.label_pos) {
+            let w = ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0) + 8.0;
+            ctx.set_fill_style_str(palette.label_bg);
+            ctx.fill_rect(x - w / 2.0, y - FONT_PX * 0.75, w, FONT_PX * 1.5);
+            ctx.set_fill_style_str(palette.text);
+            let _ = ctx.fill_text(text, x, y);
+        }
+    }
+    for (i, (node, placed)) in chart.nodes.iter().zip(&layout.nodes).enumerate() {
+        let on = lit == Some(i);
+        outline(&ctx, placed);
+        ctx.set_fill_style_str(if on { palette.lit_fill } else { palette.node_fill });
+        ctx.fill();
+        ctx.set_stroke_style_str(if on { palette.lit_fill } else { palette.node_stroke });
+        ctx.set_line_width(if on { 2.5 } else { 1.25 });
+        ctx.stroke();
+        ctx.set_fill_style_str(if on { palette.lit_text } else { palette.text });
+        let _ = ctx.fill_text(&node.label, placed.x, placed.y + 1.0);
+    }
+    layout
+        .nodes
+        .iter()
+        .map(|n| {
+            let (l, t, r, b) = n.bounds();
+            Placed { left: offset_x + l * scale, top: t * scale, width: (r - l) * scale, height: (b - t) * scale }
+        })
+        .collect()
+}
+
+fn draw_edge(ctx: &CanvasRenderingContext2d, palette: &Palette, points: &[(f64, f64)], style: EdgeStyle) {
+    let (Some(&first), Some(&last)) = (points.first(), points.last()) else { return };
+    let dotted = matches!(style, EdgeStyle::Dotted | EdgeStyle::DottedOpen);
+    let thick = matches!(style, EdgeStyle::Thick | EdgeStyle::ThickOpen);
+    ctx.set_stroke_style_str(palette.edge);
+    ctx.set_fill_style_str(palette.edge);
+    ctx.set_line_width(if thick { 3.0 } else { 1.5 });
+    let dash = js_sys::Array::new();
+    if dotted {
+        dash.push(&3.0.into());
+        dash.push(&4.0.into());
+    }
+    let _ = ctx.set_line_dash(&dash);
+    // Stop the line at the arrowhead's base, so the head's tip is the only thing touching the node.
+    let head = if style.has_arrowhead() { 9.0 } else { 0.0 };
+    let before = points.len().checked_sub(2).map_or(first, |i| points[i]);
+    let (dx, dy) = (last.0 - before.0, last.1 - before.1);
+    let length = (dx * dx + dy * dy).sqrt().max(1e-9);
+    let (ux, uy) = (dx / length, dy / length);
+    ctx.begin_path();
+    ctx.move_to(first.0, first.1);
+    for &(x, y) in &points[1..points.len() - 1] {
+        ctx.line_to(x, y);
+    }
+    ctx.line_to(last.0 - ux * head, last.1 - uy * head);
+    ctx.stroke();
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
+    if head > 0.0 {
+        let (bx, by) = (last.0 - ux * head, last.1 - uy * head);
+        ctx.begin_path();
+        ctx.move_to(last.0, last.1);
+        ctx.line_to(bx - uy * head * 0.55, by + ux * head * 0.55);
+        ctx.line_to(bx + uy * head * 0.55, by - ux * head * 0.55);
+        ctx.close_path();
+        ctx.fill();
+    }
+}
+
+/// Traces a node's outline as the current path.
+fn outline(ctx: &CanvasRenderingContext2d, node: &NodeBox) {
+    let (l, t, r, b) = node.bounds();
+    let (x, y, h) = (node.x, node.y, b - t);
+    ctx.begin_path();
+    match node.shape {
+        Shape::Rectangle => rounded(ctx, l, t, r, b, 3.0),
+        Shape::Rounded => rounded(ctx, l, t, r, b, 10.0),
+        Shape::Stadium => rounded(ctx, l, t, r, b, h / 2.0),
+        Shape::Circle => {
+            let _ = ctx.arc(x, y, (r - l).min(h) / 2.0, 0.0, std::f64::consts::TAU);
+        }
+        Shape::Diamond => {
+            ctx.move_to(x, t);
+            ctx.line_to(r, y);
+            ctx.line_to(x, b);
+            ctx.line_to(l, y);
+        }
+        Shape::Asymmetric => {
+            ctx.move_to(l, t);
+            ctx.line_to(r, t);
+            ctx.line_to(r, b);
+            ctx.line_to(l, b);
+            ctx.line_to(l + h / 2.0, y);
+        }
+    }
+    ctx.close_path();
+}
+
+fn rounded(ctx: &CanvasRenderingContext2d, l: f64, t: f64, r: f64, b: f64, radius: f64) {
+    let radius = radius.min((r - l) / 2.0).min((b - t) / 2.0);
+    ctx.move_to(l + radius, t);
+    let _ = ctx.arc_to(r, t, r, b, radius);
+    let _ = ctx.arc_to(r, b, l, b, radius);
+    let _ = ctx.arc_to(l, b, l, t, radius);
+    let _ = ctx.arc_to(l, t, r, t, radius);
+}
