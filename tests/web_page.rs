@@ -112,8 +112,8 @@ fn every_seed_diagram_is_drawn_where_its_nodes_are_and_lights_one() {
             let placed = draw_flowchart(&canvas, &chart, &layout, lit, false);
             assert_eq!(placed.len(), chart.nodes.len());
             for (i, at) in placed.iter().enumerate() {
-                // Inside the outline, above the label: the node's fill, lit or not.
-                let (x, y) = (at.left + at.width / 2.0, at.top + (at.height * 0.18).max(5.0));
+                // Inside the outline, just below its top, above any label line: the node's fill.
+                let (x, y) = (at.left + at.width / 2.0, at.top + 4.0);
                 let expected = if lit == Some(i) { [0x25, 0x63, 0xeb] } else { [0xf1, 0xf5, 0xfe] };
                 let got = pixel(&canvas, x, y);
                 let distance: i32 = (0..3).map(|c| (got[c] as i32 - expected[c] as i32).abs()).sum();

@@ -11,6 +11,11 @@ use crate::diagram::{layout, EdgeStyle, Flowchart, Layout, LayoutOptions, NodeBo
 
 /// Label size in CSS pixels.
 const FONT_PX: f64 = 14.0;
+/// Line height of labels.
+const LINE_PX: f64 = FONT_PX * 1.3;
+/// Labels wider than this wrap onto more lines (at spaces, or between CJK characters), as
+/// mermaid wraps them, so long labels make taller nodes rather than very wide ones.
+const WRAP_PX: f64 = 150.0;
 /// Largest magnification when the box is wider than the drawing.
 const MAX_SCALE: f64 = 1.0;
 /// Smallest reduction: below it, labels get too small to read, so the canvas grows wider than
@@ -69,15 +74,49 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok())
 }
 
-/// Lays `chart` out, measuring labels in the drawing font.
+/// The width of `text` in the drawing font.
+fn text_width(ctx: Option<&CanvasRenderingContext2d>, text: &str) -> f64 {
+    ctx.and_then(|c| c.measure_text(text).ok()).map_or(text.chars().count() as f64 * FONT_PX * 0.6, |m| m.width())
+}
+
+/// `text` broken into lines of at most [`WRAP_PX`] (a single word may exceed it).
+fn wrap(ctx: Option<&CanvasRenderingContext2d>, text: &str) -> Vec<String> {
+    if text_width(ctx, text) <= WRAP_PX {
+        return vec![text.to_string()];
+    }
+    let spaced = text.contains(' ');
+    let tokens: Vec<String> =
+        if spaced { text.split(' ').map(str::to_string).collect() } else { text.chars().map(String::from).collect() };
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for token in tokens {
+        let candidate = if line.is_empty() {
+            token.clone()
+        } else if spaced {
+            format!("{line} {token}")
+        } else {
+            format!("{line}{token}")
+        };
+        if !line.is_empty() && text_width(ctx, &candidate) > WRAP_PX {
+            lines.push(std::mem::replace(&mut line, token));
+        } else {
+            line = candidate;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// Lays `chart` out, measuring (wrapped) labels in the drawing font.
 pub fn lay_out(canvas: &HtmlCanvasElement, chart: &Flowchart) -> Layout {
     let ctx = context(canvas);
     if let Some(ctx) = &ctx {
         ctx.set_font(&font());
     }
     let measure = |text: &str| {
-        let width = ctx.as_ref().and_then(|c| c.measure_text(text).ok()).map(|m| m.width());
-        (width.unwrap_or(text.chars().count() as f64 * FONT_PX * 0.6), FONT_PX * 1.3)
+        let lines = wrap(ctx.as_ref(), text);
+        let width = lines.iter().map(|l| text_width(ctx.as_ref(), l)).fold(0.0, f64::max);
+        (width, LINE_PX * lines.len() as f64)
     };
     layout(chart, &measure, &LayoutOptions::default())
 }
@@ -131,7 +170,11 @@ pub fn draw_flowchart(
         ctx.set_line_width(if on { 2.5 } else { 1.25 });
         ctx.stroke();
         ctx.set_fill_style_str(if on { palette.lit_text } else { palette.text });
-        let _ = ctx.fill_text(&node.label, placed.x, placed.y + 1.0);
+        let lines = wrap(Some(&ctx), &node.label);
+        let first = placed.y + 1.0 - LINE_PX * (lines.len() - 1) as f64 / 2.0;
+        for (k, line) in lines.iter().enumerate() {
+            let _ = ctx.fill_text(line, placed.x, first + LINE_PX * k as f64);
+        }
     }
     layout
         .nodes
