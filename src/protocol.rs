@@ -7,13 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::nn::{BatchLogs, DenseConfig, EpochLogs, Loss, Optimizer};
+use crate::data::{Generator, GeneratorSpec};
+use crate::nn::{Activation, BatchLogs, DenseConfig, EpochLogs, Loss, Optimizer};
 
 /// Page → worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToWorker {
-    /// Make the seed example's data and keep it.
-    Generate(GenerateSpec),
+    /// Make data with a generator and keep it.
+    Generate(GeneratorSpec),
     /// Split the kept data, build the model and fit it; evaluate on the test split at the end.
     Train(TrainSpec),
     /// Stop the running fit.
@@ -51,24 +52,6 @@ pub enum FromWorker {
     },
 }
 
-/// What to generate: the seed example's shape and seed.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct GenerateSpec {
-    /// Samples.
-    pub rows: usize,
-    /// Features per sample.
-    pub features: usize,
-    /// Seed of the generator.
-    pub seed: u64,
-}
-
-impl Default for GenerateSpec {
-    /// The seed document's `np.random.rand(1000, 10)`, seeded 42.
-    fn default() -> Self {
-        Self { rows: 1000, features: 10, seed: 42 }
-    }
-}
-
 /// What to train: the split, the model, `compile` and `fit`'s arguments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainSpec {
@@ -89,11 +72,24 @@ pub struct TrainSpec {
     pub seed: u64,
 }
 
+impl TrainSpec {
+    /// The seed document's set-up for data of `classes` classes: two classes keep its sigmoid
+    /// output and binary cross-entropy; more get a softmax over them and sparse categorical
+    /// cross-entropy (the labels are class ids).
+    pub fn for_classes(classes: usize, seed: u64) -> Self {
+        let mut spec = Self { seed, ..Self::default() };
+        if classes > 2 {
+            spec.layers[1] = DenseConfig { units: classes, activation: Activation::Softmax, ..Default::default() };
+            spec.loss = Loss::SparseCategoricalCrossentropy;
+        }
+        spec
+    }
+}
+
 impl Default for TrainSpec {
     /// The seed document's model: `Dense(64, relu)`, `Dense(1, sigmoid)`, Adam,
     /// binary cross-entropy, 10 epochs of batch 32, a 20% test split with `random_state=42`.
     fn default() -> Self {
-        use crate::nn::Activation;
         Self {
             layers: vec![
                 DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() },
@@ -112,6 +108,10 @@ impl Default for TrainSpec {
 /// The generated data, summarised for the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DataSummary {
+    /// The generator that made it.
+    pub generator: Generator,
+    /// Share of labels flipped on purpose.
+    pub label_noise: f64,
     /// Samples.
     pub rows: usize,
     /// Features per sample.
@@ -120,6 +120,8 @@ pub struct DataSummary {
     pub class_counts: Vec<usize>,
     /// The first rows, features then label.
     pub preview: Vec<Vec<f32>>,
+    /// For 2-feature data, `(x₀, x₁, label)` of up to 1,000 rows, for a scatter plot.
+    pub points: Vec<[f32; 3]>,
 }
 
 /// A fit's shape, sent when it starts.
@@ -153,6 +155,15 @@ pub struct TestLogs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_than_two_classes_get_a_softmax_and_sparse_labels() {
+        let binary = TrainSpec::for_classes(2, 7);
+        assert_eq!((binary.layers[1].units, binary.loss, binary.seed), (1, Loss::BinaryCrossentropy, 7));
+        let three = TrainSpec::for_classes(3, 7);
+        assert_eq!(three.layers[1].activation, Activation::Softmax);
+        assert_eq!((three.layers[1].units, three.loss), (3, Loss::SparseCategoricalCrossentropy));
+    }
 
     #[test]
     fn messages_survive_json_both_ways() {

@@ -7,11 +7,13 @@ mod chart;
 mod client;
 mod components;
 mod diagram;
+mod scatter;
 mod state;
 
 pub use chart::draw_loss_chart;
 pub use components::App;
 pub use diagram::{draw_flowchart, lay_out, Placed};
+pub use scatter::draw_scatter;
 
 /// Mounts the app on `<body>`.
 pub fn start() {

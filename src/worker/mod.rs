@@ -12,9 +12,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::data::{seed_example, train_test_split, Dataset};
+use crate::data::{generate, train_test_split, Dataset, GeneratorSpec};
 use crate::nn::{kernels, FitOptions, NnError, Progress, Sequential, Training, Validation};
-use crate::protocol::{DataSummary, FromWorker, GenerateSpec, RunInfo, TestLogs, ToWorker, TrainSpec};
+use crate::protocol::{DataSummary, FromWorker, RunInfo, TestLogs, ToWorker, TrainSpec};
 
 /// Training runs this long before the worker yields to read its messages.
 const SLICE_MS: f64 = 25.0;
@@ -22,6 +22,8 @@ const SLICE_MS: f64 = 25.0;
 const POST_EVERY_MS: f64 = 40.0;
 /// Rows shown in the data preview.
 const PREVIEW_ROWS: usize = 5;
+/// Rows drawn in the scatter plot of 2-feature data.
+const SCATTER_ROWS: usize = 1000;
 
 /// A fit in progress and what its end needs.
 struct Run {
@@ -101,14 +103,26 @@ impl Worker {
         }
     }
 
-    fn generate(&mut self, spec: GenerateSpec) {
+    fn generate(&mut self, spec: GeneratorSpec) {
         self.run = None;
-        let data = seed_example(spec.rows, spec.features, spec.seed);
+        let data = generate(&spec);
         let preview = (0..data.rows().min(PREVIEW_ROWS))
             .map(|i| data.x.row(i).iter().chain(data.y.row(i).iter()).copied().collect())
             .collect();
-        let summary =
-            DataSummary { rows: data.rows(), features: data.features(), class_counts: data.class_counts(), preview };
+        let points = if data.features() == 2 {
+            (0..data.rows().min(SCATTER_ROWS)).map(|i| [data.x[[i, 0]], data.x[[i, 1]], data.y[[i, 0]]]).collect()
+        } else {
+            Vec::new()
+        };
+        let summary = DataSummary {
+            generator: spec.generator,
+            label_noise: spec.label_noise,
+            rows: data.rows(),
+            features: data.features(),
+            class_counts: data.class_counts(),
+            preview,
+            points,
+        };
         self.data = Some(data);
         self.post(&FromWorker::Data(summary));
     }

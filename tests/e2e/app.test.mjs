@@ -200,6 +200,42 @@ test('the diagram editor redraws as you type and shows a parse error at its line
   await page.close();
 });
 
+test('data with structure is learned; flipped labels cap what can be; blobs get a softmax', async () => {
+  const { page, errors } = await openLab();
+  await page.selectOption('[data-testid=dataset]', 'circles');
+  await page.fill('#noise', '0.05');
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  assert.ok((await colourShare(page, 'scatter', [71, 85, 105])) > 0.002, 'class 0 points on the scatter plot');
+  assert.ok((await colourShare(page, 'scatter', [234, 88, 12])) > 0.002, 'class 1 points on the scatter plot');
+  assert.equal(await page.isDisabled('#features'), true, 'circles have two features');
+  await trainToEnd(page);
+  const accuracy = parseFloat(await page.textContent('[data-testid=test-accuracy]'));
+  assert.ok(accuracy >= 90, `circles: test accuracy ${accuracy}%`);
+  assert.match(await page.textContent('[data-testid=lesson]'), /^Structure is learned/);
+  await page.screenshot({ path: resolve(SHOTS, 'app-circles-1280x800.png'), fullPage: true });
+
+  await page.fill('#label-noise', '20');
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  await trainToEnd(page);
+  const noisy = parseFloat(await page.textContent('[data-testid=test-accuracy]'));
+  assert.ok(noisy < accuracy && noisy <= 88, `20% flipped labels: test accuracy ${noisy}%`);
+  assert.match(await page.textContent('[data-testid=lesson]'), /20% of the labels were flipped/);
+
+  await page.selectOption('[data-testid=dataset]', 'blobs');
+  await page.fill('#label-noise', '0');
+  await page.fill('#classes', '4');
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  assert.match(await page.textContent('[data-testid=model-summary]'), /\(None, 4\)/);
+  await trainToEnd(page);
+  assert.ok(/loss='sparse_categorical_crossentropy'/.test(await page.textContent('#panel-model')));
+  assert.ok(parseFloat(await page.textContent('[data-testid=test-accuracy]')) >= 90);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a bad number says which field and what is allowed, and keeps the page working', async () => {
   const { page } = await openLab();
   await page.fill('#rows', '5');

@@ -1,26 +1,53 @@
-//! The data panel: the seed example's generator, and what it made.
+//! The data panel: a generator and its parameters, and what it made (shape, class balance,
+//! first rows, and for 2-feature data a scatter plot).
 
+use leptos::html::Canvas;
 use leptos::prelude::*;
 
+use crate::app::scatter::draw_scatter;
 use crate::app::state::Phase;
-use crate::protocol::{DataSummary, GenerateSpec};
+use crate::data::{Generator, GeneratorSpec};
+use crate::protocol::DataSummary;
 
-/// A number field that reads into `value` when it parses within `min..=max`, and otherwise
-/// says what is wrong under the field, keeping what the user typed.
+/// What each generator is, in a few words.
+fn describe(generator: Generator) -> &'static str {
+    match generator {
+        Generator::Seed => {
+            "The seed example: X = np.random.rand(rows, features), y = np.random.randint(0, 2, rows). \
+                            The labels are coin flips: there is nothing to learn."
+        }
+        Generator::Blobs => "Gaussian blobs, one class each: well separated unless the noise is large.",
+        Generator::Xor => {
+            "The XOR quadrants: class 1 where x0 and x1 have the same sign. No straight line separates them."
+        }
+        Generator::Circles => "Two circles, one inside the other.",
+        Generator::Moons => "Two interleaved half moons.",
+        Generator::Spirals => "Two interleaved spirals: the hardest of these shapes.",
+        Generator::Linear => "Two classes split by a plane through the origin: a single layer could learn it.",
+    }
+}
+
+/// A number field that reads into `on_change` when it parses within `min..=max` (whole numbers
+/// only when `integer`), and otherwise says under the field what is wrong, keeping what the user
+/// typed.
 #[component]
 fn NumberField(
     id: &'static str,
     label: &'static str,
-    min: u64,
-    max: u64,
-    value: u64,
-    on_change: Callback<Option<u64>>,
+    min: f64,
+    max: f64,
+    value: f64,
+    #[prop(optional)] integer: bool,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    on_change: Callback<Option<f64>>,
 ) -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        let parsed = text.trim().parse::<u64>().ok().filter(|v| (min..=max).contains(v));
-        set_error.set(parsed.is_none().then(|| format!("{label}: enter a whole number from {min} to {max}")));
+        let parsed =
+            text.trim().parse::<f64>().ok().filter(|v| (min..=max).contains(v) && (!integer || v.fract() == 0.0));
+        let kind = if integer { "a whole number" } else { "a number" };
+        set_error.set(parsed.is_none().then(|| format!("{label}: enter {kind} from {min} to {max}")));
         on_change.run(parsed);
     };
     view! {
@@ -29,10 +56,12 @@ fn NumberField(
             <input
                 id=id
                 type="number"
-                inputmode="numeric"
+                inputmode=if integer { "numeric" } else { "decimal" }
+                step=if integer { "1" } else { "any" }
                 min=min
                 max=max
                 value=value
+                disabled=disabled
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:input=on_input
             />
@@ -43,18 +72,18 @@ fn NumberField(
     }
 }
 
-/// The generator's fields, the Generate button, and a summary of the data.
+/// The generator, its fields, the Generate button, and a summary of the data.
 #[component]
 pub fn DataPanel(
-    spec: RwSignal<GenerateSpec>,
+    spec: RwSignal<GeneratorSpec>,
     data: ReadSignal<Option<DataSummary>>,
     phase: ReadSignal<Phase>,
     on_generate: Callback<()>,
 ) -> impl IntoView {
     // Fields that do not parse keep Generate disabled; the spec keeps its last good value.
-    let invalid = RwSignal::new([false; 3]);
-    let field = move |i: usize, apply: fn(&mut GenerateSpec, u64)| {
-        Callback::new(move |v: Option<u64>| {
+    let invalid = RwSignal::new([false; 6]);
+    let field = move |i: usize, apply: fn(&mut GeneratorSpec, f64)| {
+        Callback::new(move |v: Option<f64>| {
             invalid.update(|f| f[i] = v.is_none());
             if let Some(v) = v {
                 spec.update(|s| apply(s, v));
@@ -62,21 +91,45 @@ pub fn DataPanel(
         })
     };
     let start = spec.get_untracked();
+    let generator = move || spec.with(|s| s.generator);
     let disabled = move || phase.get() == Phase::Loading || invalid.get().contains(&true);
     view! {
         <section class="card" id="panel-data" aria-labelledby="data-title">
             <h2 id="data-title"><span class="step">"1"</span>"Data"</h2>
-            <p class="hint">
-                "The seed example: " <code>"X = np.random.rand(rows, features)"</code> ", "
-                <code>"y = np.random.randint(0, 2, rows)"</code> ". The labels are coin flips: there is nothing to learn."
-            </p>
+            <label class="field">
+                <span>"Dataset"</span>
+                <select
+                    data-testid="dataset"
+                    on:change=move |ev| {
+                        let name = event_target_value(&ev);
+                        if let Some(g) = Generator::ALL.into_iter().find(|g| g.name() == name) {
+                            spec.update(|s| s.generator = g);
+                        }
+                    }
+                >
+                    {Generator::ALL
+                        .into_iter()
+                        .map(|g| view! { <option value=g.name() selected=move || generator() == g>{label(g)}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <p class="hint">{move || describe(generator())}</p>
             <div class="fields">
-                <NumberField id="rows" label="Rows" min=10 max=200_000 value=start.rows as u64
+                <NumberField id="rows" label="Rows" min=10.0 max=200_000.0 value=start.rows as f64 integer=true
                     on_change=field(0, |s, v| s.rows = v as usize) />
-                <NumberField id="features" label="Features" min=1 max=1000 value=start.features as u64
+                <NumberField id="features" label="Features" min=1.0 max=1000.0 value=start.features as f64 integer=true
+                    disabled=Signal::derive(move || generator().is_planar())
                     on_change=field(1, |s, v| s.features = v as usize) />
-                <NumberField id="seed" label="Seed" min=0 max=u32::MAX as u64 value=start.seed
-                    on_change=field(2, |s, v| s.seed = v) />
+                <NumberField id="classes" label="Classes" min=2.0 max=10.0 value=start.classes as f64 integer=true
+                    disabled=Signal::derive(move || generator() != Generator::Blobs)
+                    on_change=field(2, |s, v| s.classes = v as usize) />
+                <NumberField id="noise" label="Noise" min=0.0 max=2.0 value=start.noise
+                    disabled=Signal::derive(move || generator() == Generator::Seed)
+                    on_change=field(3, |s, v| s.noise = v) />
+                <NumberField id="label-noise" label="Label noise %" min=0.0 max=50.0 value=start.label_noise * 100.0
+                    on_change=field(4, |s, v| s.label_noise = v / 100.0) />
+                <NumberField id="seed" label="Seed" min=0.0 max=u32::MAX as f64 value=start.seed as f64 integer=true
+                    on_change=field(5, |s, v| s.seed = v as u64) />
             </div>
             <button class="primary" data-testid="generate" disabled=disabled on:click=move |_| on_generate.run(())>
                 "Generate"
@@ -86,13 +139,36 @@ pub fn DataPanel(
     }
 }
 
-/// Rows, features, class balance and the first rows.
+/// The generator's name as the selector shows it.
+fn label(generator: Generator) -> &'static str {
+    match generator {
+        Generator::Seed => "Random labels (the seed example)",
+        Generator::Blobs => "Gaussian blobs",
+        Generator::Xor => "XOR",
+        Generator::Circles => "Circles",
+        Generator::Moons => "Moons",
+        Generator::Spirals => "Spirals",
+        Generator::Linear => "Linearly separable",
+    }
+}
+
+/// Rows, features, class balance, the first rows, and a scatter plot of 2-feature data.
 #[component]
 fn DataSummaryView(data: DataSummary) -> impl IntoView {
-    let (zeros, ones) =
-        (data.class_counts.first().copied().unwrap_or(0), data.class_counts.get(1).copied().unwrap_or(0));
-    let share = |n: usize| 100.0 * n as f64 / data.rows.max(1) as f64;
-    let (p0, p1) = (share(zeros), share(ones));
+    let total = data.rows.max(1) as f64;
+    let balance = data
+        .class_counts
+        .iter()
+        .enumerate()
+        .map(|(class, &n)| {
+            let share = 100.0 * n as f64 / total;
+            let colour = crate::app::scatter::CLASS_COLOURS[class % crate::app::scatter::CLASS_COLOURS.len()];
+            let style = format!("width:{share:.1}%;background:rgb({},{},{})", colour.0, colour.1, colour.2);
+            view! { <div class="bar" style=style>{format!("{class} · {share:.1}%")}</div> }
+        })
+        .collect_view();
+    let balance_text =
+        data.class_counts.iter().enumerate().map(|(c, n)| format!("{n} of class {c}")).collect::<Vec<_>>().join(", ");
     let shown = data.features.min(6);
     let header = (0..shown).map(|j| view! { <th>{format!("x{j}")}</th> }).collect_view();
     let more = data.features > shown;
@@ -105,13 +181,19 @@ fn DataSummaryView(data: DataSummary) -> impl IntoView {
             view! { <tr>{cells}{more.then(|| view! { <td>"…"</td> })}<td class="label">{format!("{label:.0}")}</td></tr> }
         })
         .collect_view();
+    let noise = (data.label_noise > 0.0).then(|| {
+        format!(
+            "{:.0}% of the labels were flipped on purpose: no model can be right about those rows.",
+            data.label_noise * 100.0
+        )
+    });
+    let points = data.points.clone();
     view! {
         <div class="summary" data-testid="data-summary">
             <p class="shape"><strong>{data.rows}</strong>" rows × "<strong>{data.features}</strong>" features"</p>
-            <div class="balance" role="img" aria-label=format!("Class balance: {zeros} labelled 0, {ones} labelled 1")>
-                <div class="bar zero" style=format!("width:{p0:.1}%")>{format!("0 · {p0:.1}%")}</div>
-                <div class="bar one" style=format!("width:{p1:.1}%")>{format!("1 · {p1:.1}%")}</div>
-            </div>
+            <div class="balance" role="img" aria-label=format!("Class balance: {balance_text}")>{balance}</div>
+            {noise.map(|n| view! { <p class="hint">{n}</p> })}
+            {(!points.is_empty()).then(|| view! { <Scatter points=points /> })}
             <div class="table-wrap">
                 <table class="preview">
                     <thead><tr>{header}{more.then(|| view! { <th>"…"</th> })}<th>"y"</th></tr></thead>
@@ -119,5 +201,31 @@ fn DataSummaryView(data: DataSummary) -> impl IntoView {
                 </table>
             </div>
         </div>
+    }
+}
+
+/// The scatter plot, drawn once its canvas is in the page.
+#[component]
+fn Scatter(points: Vec<[f32; 3]>) -> impl IntoView {
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    let count = points.len();
+    Effect::new(move |_| {
+        if let Some(canvas) = canvas_ref.get() {
+            if let Err(e) = draw_scatter(&canvas, &points, dark) {
+                web_sys::console::warn_1(&format!("scatter plot: {e}").into());
+            }
+        }
+    });
+    view! {
+        <canvas
+            class="scatter"
+            node_ref=canvas_ref
+            data-testid="scatter"
+            role="img"
+            aria-label=format!("Scatter plot of {count} rows: x0 across, x1 up, coloured by class")
+        ></canvas>
     }
 }

@@ -32,7 +32,7 @@ struct Link {
 #[component]
 pub fn App() -> impl IntoView {
     let lab = Lab::new();
-    let spec = RwSignal::new(crate::protocol::GenerateSpec::default());
+    let spec = RwSignal::new(crate::data::GeneratorSpec::default());
     let link = StoredValue::new_local(Link { client: None, ready: false, dead: false, pending: Vec::new() });
 
     let on_event = move |event: WorkerEvent| {
@@ -81,7 +81,8 @@ pub fn App() -> impl IntoView {
     let on_train = Callback::new(move |_: ()| {
         lab.clear_run();
         lab.phase.set(Phase::Training);
-        send(ToWorker::Train(TrainSpec { seed: spec.get_untracked().seed, ..TrainSpec::default() }));
+        let classes = lab.data.with_untracked(|d| d.as_ref().map_or(2, |d| d.class_counts.len()));
+        send(ToWorker::Train(TrainSpec::for_classes(classes, spec.get_untracked().seed)));
     });
     let on_stop = Callback::new(move |_: ()| send(ToWorker::Stop));
     let on_predict = Callback::new(move |row: Vec<f32>| send(ToWorker::Predict(row)));
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
         (phase, _) => phase.stage(),
     });
     let features = Signal::derive(move || lab.data.with(|d| d.as_ref().map(|d| d.features)));
+    let classes = Signal::derive(move || lab.data.with(|d| d.as_ref().map_or(2, |d| d.class_counts.len())));
     view! {
         <div class="app" data-state=move || phase.get().as_str()>
             <Header simd=lab.simd.read_only() />
@@ -104,11 +106,11 @@ pub fn App() -> impl IntoView {
                 <main class="grid">
                     <div class="column">
                         <DataPanel spec=spec data=lab.data.read_only() phase=phase.read_only() on_generate=on_generate />
-                        <ModelPanel features=features seed=Signal::derive(move || spec.get().seed) />
+                        <ModelPanel features=features classes=classes seed=Signal::derive(move || spec.get().seed) />
                     </div>
                     <div class="column">
                         <TrainPanel lab=lab on_train=on_train on_stop=on_stop />
-                        <Results history=lab.history.read_only() test=lab.test.read_only() />
+                        <Results history=lab.history.read_only() test=lab.test.read_only() data=lab.data.read_only() />
                         <ApplyPanel
                             data=lab.data.read_only()
                             phase=phase.read_only()

@@ -1,0 +1,68 @@
+//! The scatter plot of 2-feature data, coloured by class, drawn with plotters on a canvas.
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// Class colours: slate for 0 and orange for 1 (as the class-balance bar), then more.
+pub const CLASS_COLOURS: [RGBColor; 6] = [
+    RGBColor(71, 85, 105),
+    RGBColor(234, 88, 12),
+    RGBColor(37, 99, 235),
+    RGBColor(22, 163, 74),
+    RGBColor(147, 51, 234),
+    RGBColor(219, 39, 119),
+];
+
+/// Draws `points` (`x₀`, `x₁`, class) on `canvas`, sized to its box at the device's pixel ratio.
+pub fn draw_scatter(canvas: &HtmlCanvasElement, points: &[[f32; 3]], dark: bool) -> Result<(), String> {
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let (css_w, css_h) = (canvas.client_width().max(200) as f64, canvas.client_height().max(160) as f64);
+    canvas.set_width((css_w * dpr).round() as u32);
+    canvas.set_height((css_h * dpr).round() as u32);
+    let px = |v: f64| (v * dpr).round() as u32;
+    let (background, text, grid) = if dark {
+        (RGBColor(23, 27, 36), RGBColor(209, 213, 219), RGBColor(51, 58, 72))
+    } else {
+        (RGBColor(255, 255, 255), RGBColor(55, 65, 81), RGBColor(229, 231, 235))
+    };
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("this canvas has no 2-D context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&background).map_err(|e| e.to_string())?;
+    let range = |axis: usize| {
+        let (lo, hi) =
+            points.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), p| (lo.min(p[axis]), hi.max(p[axis])));
+        let pad = ((hi - lo) * 0.05).max(0.05);
+        if lo.is_finite() {
+            (lo - pad) as f64..(hi + pad) as f64
+        } else {
+            -1.0..1.0
+        }
+    };
+    let font = |size: f64| ("system-ui, sans-serif", size * dpr).into_font().color(&text);
+    let mut chart = ChartBuilder::on(&root)
+        .margin(px(10.0))
+        .x_label_area_size(px(28.0))
+        .y_label_area_size(px(40.0))
+        .build_cartesian_2d(range(0), range(1))
+        .map_err(|e| e.to_string())?;
+    chart
+        .configure_mesh()
+        .x_desc("x0")
+        .y_desc("x1")
+        .label_style(font(11.0))
+        .axis_desc_style(font(11.0))
+        .axis_style(grid.stroke_width(px(1.0)))
+        .bold_line_style(grid.stroke_width(px(1.0)))
+        .light_line_style(background)
+        .x_labels(6)
+        .y_labels(6)
+        .draw()
+        .map_err(|e| e.to_string())?;
+    let dots = points.iter().map(|p| {
+        let colour = CLASS_COLOURS[(p[2].max(0.0) as usize) % CLASS_COLOURS.len()];
+        Circle::new((p[0] as f64, p[1] as f64), px(2.5), colour.mix(0.8).filled())
+    });
+    chart.draw_series(dots).map_err(|e| e.to_string())?;
+    root.present().map_err(|e| e.to_string())
+}
