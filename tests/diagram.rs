@@ -479,10 +479,12 @@ fn seed_diagrams_lay_out_cleanly() {
 
 #[test]
 fn the_pipeline_seed_is_one_straight_column() {
-    let laid_out = lay_out(&parse(seeds::PIPELINE_ZH).unwrap());
-    let layers: Vec<usize> = laid_out.nodes.iter().map(|node| node.layer).collect();
-    assert_eq!(layers, [0, 1, 2, 3, 4, 5, 6]);
-    assert!(laid_out.nodes.iter().all(|node| (node.x - laid_out.nodes[0].x).abs() < 1e-6));
+    for source in [seeds::PIPELINE_ZH, seeds::PIPELINE_EN] {
+        let laid_out = lay_out(&parse(source).unwrap());
+        let layers: Vec<usize> = laid_out.nodes.iter().map(|node| node.layer).collect();
+        assert_eq!(layers, [0, 1, 2, 3, 4, 5, 6]);
+        assert!(laid_out.nodes.iter().all(|node| (node.x - laid_out.nodes[0].x).abs() < 1e-6), "{laid_out:?}");
+    }
     let sideways = lay_out(&parse(&seeds::PIPELINE_EN.replacen("TD", "LR", 1)).unwrap());
     assert!(sideways.nodes.iter().all(|node| (node.y - sideways.nodes[0].y).abs() < 1e-6));
     assert!(sideways.nodes.windows(2).all(|pair| pair[0].x < pair[1].x));
@@ -494,6 +496,37 @@ fn the_problems_seed_puts_each_consequence_beside_the_next_cause() {
     let laid_out = lay_out(&chart);
     let layer = |id: &str| laid_out.nodes[chart.node_index(id).unwrap()].layer;
     assert_eq!([layer("A"), layer("B"), layer("F"), layer("E"), layer("I")], [0, 1, 1, 4, 4]);
+}
+
+/// The Problems seed is a chain A → B → C → D → E with a leaf off every step. With the fixed-width
+/// measure it used to come out as a staircase 850 px wide in English and 676 px in Chinese (each
+/// parent halfway between its two children); now the chain is one straight column with the
+/// leaves beside it, two nodes wide: 720 px (widest nodes 390 and 274.5) and 394.5 px (169.5 and
+/// 169.5), within the two widest nodes plus one node spacing and the margins.
+#[test]
+fn the_problems_seed_is_a_straight_spine_with_the_leaves_beside_it() {
+    let options = LayoutOptions::default();
+    for source in [seeds::PROBLEMS_EN, seeds::PROBLEMS_ZH] {
+        let chart = parse(source).unwrap();
+        let laid_out = lay_out(&chart);
+        let node = |id: &str| &laid_out.nodes[chart.node_index(id).unwrap()];
+        let spine = node("A").x;
+        for id in ["B", "C", "D", "E"] {
+            assert!((node(id).x - spine).abs() <= 1.0, "{id} off the spine: {laid_out:?}");
+        }
+        for (leaf, cause) in [("F", "B"), ("G", "C"), ("H", "D"), ("I", "E")] {
+            assert_eq!(node(leaf).layer, node(cause).layer);
+            assert!(node(leaf).x > spine, "{leaf} beside {cause}, on the right: {laid_out:?}");
+        }
+        let mut widths: Vec<f64> = laid_out.nodes.iter().map(|node| node.width).collect();
+        widths.sort_by(|a, b| b.total_cmp(a));
+        let two_nodes = widths[0] + widths[1] + options.node_spacing + 2.0 * options.margin;
+        assert!(laid_out.width <= two_nodes + 1.0, "{} > {two_nodes}", laid_out.width);
+        assert!(laid_out.width <= 2.2 * (widths[0] + options.node_spacing), "{}", laid_out.width);
+        let sideways = lay_out(&parse(&source.replacen("TD", "LR", 1)).unwrap());
+        let spine = sideways.nodes[0].y;
+        assert!(sideways.nodes[..5].iter().all(|node| (node.y - spine).abs() <= 1.0), "{sideways:?}");
+    }
 }
 
 #[test]

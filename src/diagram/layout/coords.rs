@@ -1,32 +1,42 @@
 //! Coordinate assignment in top-to-bottom space: an `x` for every vertex, a `y` for every layer.
 //!
 //! Along a layer, vertices keep their order and stay apart by half their widths plus a gap (the
-//! node spacing between nodes, the edge spacing between bends, their mean between the two). Within
-//! those limits the sum over edges of `ω·(x_u − x_v)²` is lowered, with `ω` = 1 between nodes,
-//! 2 between a node and a bend and 8 between bends (Gansner et al.), so long edges run straight
-//! and parents sit over their children. Each layer in turn is solved exactly, given its
-//! neighbours: with `t_v` the weighted mean of `v`'s neighbours and `S_v` the least offset of `v`
-//! from the layer's first vertex, `y_v = x_v − S_v` must not decrease along the layer, which is a
-//! weighted isotonic regression of `t_v − S_v` (pool adjacent violators). Passes alternate down
-//! and up.
+//! node spacing between nodes, the edge spacing between bends, their mean between the two):
+//!
+//! ```text
+//! gap(a, b) = w_a / 2 + loop room after a + w_b / 2 + (spacing(a) + spacing(b)) / 2
+//! ```
+//!
+//! Within those limits three placements are made, and the narrowest kept; each must be narrower
+//! by over a pixel to displace the ones before it:
+//!
+//! 1. Brandes–Köpf, balanced (`align`, `compact`): each vertex lined up with a median neighbour in
+//!    four ways, long edges first, each way packed, the four balanced; chains and long edges run
+//!    straight and a parent is centred over its children.
+//! 2. The narrowest of those four ways: a chain with a leaf off every step stays one straight
+//!    column with the leaves beside it, where the balance would make a staircase.
+//! 3. The quadratic placement (`quadratic`, the method before Brandes–Köpf): on charts with many
+//!    long edges, which it lets bend, it is often the narrowest; so no chart comes out more than
+//!    a pixel wider than it did with that method alone.
+//!
+//! The drawing is then shifted so its left edge stands at the margin.
 //!
 //! Across layers, each layer is as tall as its tallest vertex, and layers stand `rank_spacing`
 //! apart (half that next to a layer holding only bends, such as a label's layer).
 //!
 //! ```text
-//!    [ A ]          A is centred over B and C: the mean of its children
+//!    [ A ]          A → B, A → C: A is centred over B and C
 //!   /     \
 //! [B]     [C]
 //! ```
 
+use super::compact::{brandes_koepf, extent};
 use super::layered::Layered;
 use super::options::LayoutOptions;
+use super::quadratic::quadratic_placement;
 
-/// Passes of per-layer placement (each one sweep down or up).
-const PASSES: usize = 24;
-
-/// Pull of a vertex with no neighbours toward where it already is.
-const ANCHOR_WEIGHT: f64 = 0.05;
+/// How much narrower (px) a placement must be to replace one preferred to it.
+const TOLERANCE: f64 = 1.0;
 
 /// Where everything goes, in top-to-bottom space.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,25 +55,9 @@ pub(crate) struct Coordinates {
 
 /// Places every vertex of `graph` (whose layers are already ordered).
 pub(crate) fn assign_coordinates(graph: &Layered, options: &LayoutOptions) -> Coordinates {
-    let mut x = vec![0.0; graph.vertices.len()];
-    let separations: Vec<Vec<f64>> = graph.layers.iter().map(|layer| separations(graph, layer, options)).collect();
-    for (layer, gaps) in graph.layers.iter().zip(&separations) {
-        let total: f64 = gaps.iter().sum();
-        let mut at = -total / 2.0;
-        for (slot, &vertex) in layer.iter().enumerate() {
-            x[vertex] = at;
-            at += gaps.get(slot).copied().unwrap_or(0.0);
-        }
-    }
-    for pass in 0..PASSES {
-        let order: Vec<usize> =
-            if pass % 2 == 0 { (0..graph.layers.len()).collect() } else { (0..graph.layers.len()).rev().collect() };
-        for layer in order {
-            place_layer(graph, &mut x, &graph.layers[layer], &separations[layer]);
-        }
-    }
-
-    let left = (0..x.len()).map(|v| x[v] - graph.width[v] / 2.0).fold(f64::INFINITY, f64::min);
+    let gap_after = gaps_after(graph, options);
+    let mut x = place_horizontally(graph, &gap_after);
+    let (left, _) = extent(graph, &x);
     let shift = if left.is_finite() { options.margin - left } else { 0.0 };
     x.iter_mut().for_each(|at| *at += shift);
     let right = (0..x.len()).map(|v| x[v] + graph.width[v] / 2.0 + graph.extra_after[v]).fold(0.0, f64::max);
@@ -90,76 +84,36 @@ pub(crate) fn assign_coordinates(graph: &Layered, options: &LayoutOptions) -> Co
     }
 }
 
-/// The least distance between the centres of each vertex and the next in `layer`.
-fn separations(graph: &Layered, layer: &[usize], options: &LayoutOptions) -> Vec<f64> {
+/// The centre of every vertex along its layer (on any origin): the narrowest of Brandes–Köpf
+/// balanced, its narrowest alignment and the quadratic placement, earlier ones kept unless a
+/// later one is narrower by over `TOLERANCE`.
+fn place_horizontally(graph: &Layered, gap_after: &[f64]) -> Vec<f64> {
+    let width = |x: &[f64]| {
+        let (left, right) = extent(graph, x);
+        right - left
+    };
+    let (balanced, narrowest) = brandes_koepf(graph, gap_after);
+    let mut best = balanced;
+    for candidate in [narrowest, quadratic_placement(graph, gap_after)] {
+        if width(&candidate) < width(&best) - TOLERANCE {
+            best = candidate;
+        }
+    }
+    best
+}
+
+/// The least distance from each vertex's centre to the next one's in its layer (0 for the last).
+fn gaps_after(graph: &Layered, options: &LayoutOptions) -> Vec<f64> {
     let spacing = |v: usize| if graph.is_node(v) { options.node_spacing } else { options.edge_spacing };
-    layer
-        .windows(2)
-        .map(|pair| {
+    let mut gap_after = vec![0.0; graph.vertices.len()];
+    for layer in &graph.layers {
+        for pair in layer.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            graph.width[a] / 2.0 + graph.extra_after[a] + graph.width[b] / 2.0 + (spacing(a) + spacing(b)) / 2.0
-        })
-        .collect()
-}
-
-/// Moves the vertices of one layer to their best places given all their neighbours.
-fn place_layer(graph: &Layered, x: &mut [f64], layer: &[usize], separations: &[f64]) {
-    let mut targets = Vec::with_capacity(layer.len());
-    let mut weights = Vec::with_capacity(layer.len());
-    for &v in layer {
-        let (mut pull, mut weight) = (0.0, 0.0);
-        for &other in graph.up[v].iter().chain(&graph.down[v]) {
-            let omega = match (graph.is_node(v), graph.is_node(other)) {
-                (true, true) => 1.0,
-                (false, false) => 8.0,
-                _ => 2.0,
-            };
-            pull += omega * x[other];
-            weight += omega;
-        }
-        if weight > 0.0 {
-            targets.push(pull / weight);
-            weights.push(weight);
-        } else {
-            targets.push(x[v]);
-            weights.push(ANCHOR_WEIGHT);
+            gap_after[a] =
+                graph.width[a] / 2.0 + graph.extra_after[a] + graph.width[b] / 2.0 + (spacing(a) + spacing(b)) / 2.0;
         }
     }
-    for (&v, placed) in layer.iter().zip(isotonic_placement(&targets, &weights, separations)) {
-        x[v] = placed;
-    }
-}
-
-/// Minimises Σ wᵢ(xᵢ − tᵢ)² subject to xᵢ₊₁ − xᵢ ≥ sᵢ, by pool adjacent violators.
-fn isotonic_placement(targets: &[f64], weights: &[f64], separations: &[f64]) -> Vec<f64> {
-    let mut offsets = vec![0.0; targets.len()];
-    for slot in 1..targets.len() {
-        offsets[slot] = offsets[slot - 1] + separations.get(slot - 1).copied().unwrap_or(0.0);
-    }
-    // Blocks of (first slot, total weight, weighted sum of shifted targets).
-    let mut blocks: Vec<(usize, f64, f64)> = Vec::new();
-    for slot in 0..targets.len() {
-        blocks.push((slot, weights[slot], weights[slot] * (targets[slot] - offsets[slot])));
-        while blocks.len() >= 2 {
-            let (last, before) = (blocks[blocks.len() - 1], blocks[blocks.len() - 2]);
-            if before.2 / before.1 <= last.2 / last.1 {
-                break;
-            }
-            blocks.pop();
-            if let Some(merged) = blocks.last_mut() {
-                merged.1 += last.1;
-                merged.2 += last.2;
-            }
-        }
-    }
-    let mut placed = vec![0.0; targets.len()];
-    for (index, &(first, weight, sum)) in blocks.iter().enumerate() {
-        let end = blocks.get(index + 1).map_or(targets.len(), |next| next.0);
-        for slot in first..end {
-            placed[slot] = sum / weight + offsets[slot];
-        }
-    }
-    placed
+    gap_after
 }
 
 #[cfg(test)]
@@ -172,14 +126,6 @@ mod tests {
         let graph = Layered::build(sizes, &edges, &[]);
         let coordinates = assign_coordinates(&graph, &LayoutOptions::default());
         (graph, coordinates)
-    }
-
-    #[test]
-    fn isotonic_placement_keeps_separations() {
-        assert_eq!(isotonic_placement(&[0.0, 0.0], &[1.0, 1.0], &[10.0]), [-5.0, 5.0]);
-        assert_eq!(isotonic_placement(&[0.0, 50.0], &[1.0, 1.0], &[10.0]), [0.0, 50.0]);
-        assert_eq!(isotonic_placement(&[0.0, 0.0], &[3.0, 1.0], &[8.0]), [-2.0, 6.0]);
-        assert_eq!(isotonic_placement(&[], &[], &[]), Vec::<f64>::new());
     }
 
     #[test]
@@ -209,5 +155,52 @@ mod tests {
                 assert!(at.x[b] - at.x[a] >= least - 1e-9, "{layer:?}");
             }
         }
+    }
+
+    #[test]
+    fn long_edges_run_straight() {
+        // 0 → 1 → 2 → 3 → 4 and 0 → 4 over three bends, next to wide nodes.
+        let sizes = [(40.0, 20.0), (120.0, 20.0), (90.0, 20.0), (150.0, 20.0), (40.0, 20.0)];
+        let (graph, at) = laid_out(&sizes, &[(0, 1), (1, 2), (2, 3), (3, 4), (0, 4)]);
+        let chain = graph.chains[4].as_ref().unwrap();
+        let bends = &chain.vertices[1..chain.vertices.len() - 1];
+        assert_eq!(bends.len(), 3);
+        assert!(bends.iter().all(|&bend| (at.x[bend] - at.x[bends[0]]).abs() < 1e-9), "{:?}", at.x);
+        assert!((1..3).all(|node| (at.x[node] - at.x[node + 1]).abs() < 1e-9), "the chain too: {:?}", at.x);
+    }
+
+    #[test]
+    fn random_graphs_are_never_wider_than_the_quadratic_placement() {
+        use rand::{Rng, SeedableRng};
+        let options = LayoutOptions::default();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+        let mut narrower = 0;
+        for _ in 0..200 {
+            let node_count = rng.random_range(5..26);
+            let sizes: Vec<(f64, f64)> =
+                (0..node_count).map(|_| (rng.random_range(10.0..300.0), rng.random_range(20.0..80.0))).collect();
+            let edges: Vec<EdgeInput> = (0..rng.random_range(node_count..node_count * 2))
+                .filter_map(|_| {
+                    let (a, b) = (rng.random_range(0..node_count), rng.random_range(0..node_count));
+                    let label = (rng.random_range(0..5) == 0).then_some((40.0, 20.0));
+                    (a != b).then_some(EdgeInput { from: a.min(b), to: a.max(b), label })
+                })
+                .collect();
+            let mut graph = Layered::build(&sizes, &edges, &[]);
+            super::super::order::reduce_crossings(&mut graph, 24, 4, Default::default());
+            let at = assign_coordinates(&graph, &options);
+            assert_eq!(assign_coordinates(&graph, &options), at, "deterministic");
+            let gap_after = gaps_after(&graph, &options);
+            for layer in &graph.layers {
+                for pair in layer.windows(2) {
+                    assert!(at.x[pair[1]] - at.x[pair[0]] >= gap_after[pair[0]] - 1e-6, "{edges:?}");
+                }
+            }
+            let (left, right) = extent(&graph, &quadratic_placement(&graph, &gap_after));
+            let before = right - left + 2.0 * options.margin;
+            assert!(at.width <= before + TOLERANCE, "{edges:?}: {} > {before}", at.width);
+            narrower += usize::from(at.width < before - TOLERANCE);
+        }
+        assert!(narrower > 20, "narrower only {narrower} times");
     }
 }

@@ -3,10 +3,11 @@
 //! The steps, one file each: `cycles` turns back edges around (depth-first search), `layers`
 //! gives every node a layer (longest path, then pulled toward successors), `layered` splits
 //! long edges into one bend per layer crossed, `order` reduces crossings (barycenter or median
-//! sweeps with transposition, best ordering kept), `coords` places vertices (per-layer exact
-//! quadratic placement with separation constraints), `route` draws polylines through the bends
-//! that cross no other node, and `pipeline` ties these together, turns the drawing to the
-//! chart's direction and clips edge ends to the outlines of `shape`.
+//! sweeps with transposition, best ordering kept), `coords` places vertices (the narrowest of
+//! Brandes–Köpf, balanced or its narrowest alignment, from `align` and `compact`, and the
+//! quadratic placement of `quadratic`), `route` draws polylines through the bends that cross no
+//! other node, and `pipeline` ties these together, turns the drawing to the chart's direction
+//! and clips edge ends to the outlines of `shape`.
 //!
 //! ```text
 //! graph TD                      ┌──────┐
@@ -26,9 +27,11 @@
 //! pulls in `petgraph` and `log`, returns only vertex centres (no bends, so no edge routes or
 //! label places), splits components into separate layouts, keys coordinates by `HashMap`, and
 //! unwraps throughout. Routing, edge labels, outlines and direction would be ours either way, so
-//! the whole layout is here: about 1,500 lines with tests, std only, deterministic (no hashing
+//! the whole layout is here: about 2,200 lines with tests, std only, deterministic (no hashing
 //! order, no randomness), iterative (no recursion depth), and free of panics on any chart.
 
+mod align;
+mod compact;
 mod coords;
 mod cycles;
 mod layered;
@@ -37,6 +40,7 @@ mod options;
 mod order;
 mod output;
 mod pipeline;
+mod quadratic;
 mod route;
 mod shape;
 
