@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Generator, GeneratorSpec};
+use crate::data::{ColumnSummary, Generator, GeneratorSpec, Report, Task};
 use crate::nn::{Activation, BatchLogs, DenseConfig, EpochLogs, Loss, Optimizer};
 
 /// Page → worker.
@@ -15,6 +15,19 @@ use crate::nn::{Activation, BatchLogs, DenseConfig, EpochLogs, Loss, Optimizer};
 pub enum ToWorker {
     /// Make data with a generator and keep it.
     Generate(GeneratorSpec),
+    /// Read a CSV file and keep it. The file itself (a `Blob`) travels beside this message: the
+    /// page posts the array `[json, blob]`.
+    LoadCsv {
+        /// The file's name, for messages.
+        name: String,
+    },
+    /// Prepare the loaded CSV again with another label column or other columns left out.
+    Prepare {
+        /// The label column; `None` takes `target`, else the last column.
+        label: Option<String>,
+        /// Columns left out of the features.
+        exclude: Vec<String>,
+    },
     /// Split the kept data, build the model and fit it; evaluate on the test split at the end.
     Train(TrainSpec),
     /// Stop the running fit.
@@ -31,7 +44,16 @@ pub enum FromWorker {
         /// Whether the matrix products run on `f32x4`.
         simd: bool,
     },
-    /// The data is made.
+    /// A CSV file is being read.
+    Loading {
+        /// The file's name.
+        name: String,
+        /// Bytes read so far.
+        bytes: u64,
+        /// The file's size.
+        total: u64,
+    },
+    /// The data is ready.
     Data(DataSummary),
     /// A fit has begun.
     Started(RunInfo),
@@ -73,15 +95,18 @@ pub struct TrainSpec {
 }
 
 impl TrainSpec {
-    /// The seed document's set-up for data of `classes` classes: two classes keep its sigmoid
-    /// output and binary cross-entropy; more get a softmax over them and sparse categorical
-    /// cross-entropy (the labels are class ids).
-    pub fn for_classes(classes: usize, seed: u64) -> Self {
+    /// The seed document's set-up for a task: a binary one keeps its sigmoid output and binary
+    /// cross-entropy; `classes` classes get a softmax over them and sparse categorical
+    /// cross-entropy (the labels are class ids); a regression a linear unit and mean squared error.
+    pub fn for_task(task: Task, classes: usize, seed: u64) -> Self {
         let mut spec = Self { seed, ..Self::default() };
-        if classes > 2 {
-            spec.layers[1] = DenseConfig { units: classes, activation: Activation::Softmax, ..Default::default() };
-            spec.loss = Loss::SparseCategoricalCrossentropy;
-        }
+        let (units, activation) = match task {
+            Task::Binary => (1, Activation::Sigmoid),
+            Task::MultiClass => (classes, Activation::Softmax),
+            Task::Regression => (1, Activation::Linear),
+        };
+        spec.layers[1] = DenseConfig { units, activation, ..Default::default() };
+        spec.loss = task.loss();
         spec
     }
 }
@@ -105,23 +130,69 @@ impl Default for TrainSpec {
     }
 }
 
-/// The generated data, summarised for the page.
+/// Where the data came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Origin {
+    /// Made by a generator.
+    Generated {
+        /// Which.
+        generator: Generator,
+        /// Share of labels flipped on purpose.
+        label_noise: f64,
+    },
+    /// Read from a CSV file (the user's or a built-in one).
+    File {
+        /// The file's name.
+        name: String,
+        /// Every column of the file, summarised.
+        columns: Vec<ColumnSummary>,
+        /// How the table became features and labels.
+        report: Report,
+    },
+}
+
+/// The data, summarised for the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DataSummary {
-    /// The generator that made it.
-    pub generator: Generator,
-    /// Share of labels flipped on purpose.
-    pub label_noise: f64,
+    /// Where it came from.
+    pub origin: Origin,
+    /// What a model learns from it.
+    pub task: Task,
     /// Samples.
     pub rows: usize,
     /// Features per sample.
     pub features: usize,
-    /// Rows of each class, by class id.
+    /// Rows of each class, by class id (empty for a regression).
     pub class_counts: Vec<usize>,
+    /// Names of the classes, by class id (`0`, `1`, … for generated data).
+    pub classes: Vec<String>,
     /// The first rows, features then label.
     pub preview: Vec<Vec<f32>>,
     /// For 2-feature data, `(x₀, x₁, label)` of up to 1,000 rows, for a scatter plot.
     pub points: Vec<[f32; 3]>,
+}
+
+impl DataSummary {
+    /// The generator, for generated data.
+    pub fn generator(&self) -> Option<Generator> {
+        match self.origin {
+            Origin::Generated { generator, .. } => Some(generator),
+            Origin::File { .. } => None,
+        }
+    }
+
+    /// Share of labels flipped on purpose (none in a file).
+    pub fn label_noise(&self) -> f64 {
+        match self.origin {
+            Origin::Generated { label_noise, .. } => label_noise,
+            Origin::File { .. } => 0.0,
+        }
+    }
+
+    /// The set-up the seed document would train on this data with.
+    pub fn train_spec(&self, seed: u64) -> TrainSpec {
+        TrainSpec::for_task(self.task, self.classes.len(), seed)
+    }
 }
 
 /// A fit's shape, sent when it starts.
@@ -157,12 +228,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn more_than_two_classes_get_a_softmax_and_sparse_labels() {
-        let binary = TrainSpec::for_classes(2, 7);
+    fn each_task_gets_its_output_layer_and_loss() {
+        let binary = TrainSpec::for_task(Task::Binary, 2, 7);
         assert_eq!((binary.layers[1].units, binary.loss, binary.seed), (1, Loss::BinaryCrossentropy, 7));
-        let three = TrainSpec::for_classes(3, 7);
+        let three = TrainSpec::for_task(Task::MultiClass, 3, 7);
         assert_eq!(three.layers[1].activation, Activation::Softmax);
         assert_eq!((three.layers[1].units, three.loss), (3, Loss::SparseCategoricalCrossentropy));
+        let number = TrainSpec::for_task(Task::Regression, 0, 7);
+        assert_eq!((number.layers[1].activation, number.loss), (Activation::Linear, Loss::MeanSquaredError));
     }
 
     #[test]

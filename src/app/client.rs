@@ -50,10 +50,14 @@ impl TrainerClient {
         Ok(Self { worker, _on_message: on_message_closure, _on_error: on_error })
     }
 
-    /// Sends a message to the worker.
-    pub fn send(&self, message: &ToWorker) {
-        let text = serde_json::to_string(message).expect("messages serialise");
-        let _ = self.worker.post_message(&JsValue::from_str(&text));
+    /// Sends a message to the worker, with a file beside it when there is one (posted as the
+    /// array `[json, blob]`; the browser hands the worker the same file, not a copy of its bytes).
+    pub fn send(&self, message: &ToWorker, blob: Option<&web_sys::Blob>) {
+        let text = JsValue::from_str(&serde_json::to_string(message).expect("messages serialise"));
+        let _ = match blob {
+            Some(blob) => self.worker.post_message(&js_sys::Array::of2(&text, blob)),
+            None => self.worker.post_message(&text),
+        };
     }
 }
 

@@ -125,6 +125,8 @@ pub struct Lab {
     pub error: RwSignal<Option<String>>,
     /// The trained model's output for the row the user asked about.
     pub prediction: RwSignal<Option<Vec<f32>>>,
+    /// A file being read: its name, bytes read, size.
+    pub loading: RwSignal<Option<(String, u64, u64)>>,
 }
 
 impl Lab {
@@ -141,6 +143,7 @@ impl Lab {
             test: RwSignal::new(None),
             error: RwSignal::new(None),
             prediction: RwSignal::new(None),
+            loading: RwSignal::new(None),
         }
     }
 
@@ -170,7 +173,9 @@ impl Lab {
                 self.simd.set(Some(simd));
                 self.phase.set(if self.data.with_untracked(Option::is_some) { Phase::Data } else { Phase::Ready });
             }
+            FromWorker::Loading { name, bytes, total } => self.loading.set(Some((name, bytes, total))),
             FromWorker::Data(summary) => {
+                self.loading.set(None);
                 self.data.set(Some(summary));
                 self.clear_run();
                 self.phase.set(Phase::Data);
@@ -200,6 +205,7 @@ impl Lab {
                 self.phase.set(Phase::Stopped);
             }
             FromWorker::Failed { message } => {
+                self.loading.set(None);
                 self.error.set(Some(message));
                 self.phase.set(Phase::Failed);
             }

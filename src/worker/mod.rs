@@ -1,42 +1,40 @@
 //! The training worker: a thin adapter between the page's messages and the engine.
 //!
-//! It keeps the dataset and the running [`Training`], and trains in slices of about
-//! [`SLICE_MS`] milliseconds, each slice a task of its own (queued through a `MessageChannel`),
-//! so that a `Stop` from the page is read between two slices. Batch logs are posted at most
-//! every [`POST_EVERY_MS`] milliseconds (an epoch's end always), which keeps message traffic
-//! independent of how small the batches are.
+//! It keeps the data ([`data`]: generated, or a CSV file read in chunks) and the running fit
+//! ([`train`]), and works in slices of about [`SLICE_MS`] milliseconds, each slice a task of its
+//! own (queued through a `MessageChannel`), so that a `Stop` from the page is read between two
+//! slices. Progress is posted at most every [`POST_EVERY_MS`] milliseconds (an epoch's end
+//! always), which keeps message traffic independent of how small the batches are.
+
+mod data;
+mod train;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::data::{generate, train_test_split, Dataset, GeneratorSpec};
-use crate::nn::{kernels, FitOptions, NnError, Progress, Sequential, Training, Validation};
-use crate::protocol::{DataSummary, FromWorker, RunInfo, TestLogs, ToWorker, TrainSpec};
+use crate::nn::{kernels, Sequential};
+use crate::protocol::{FromWorker, ToWorker};
+use data::{Load, Source};
+use train::Run;
 
-/// Training runs this long before the worker yields to read its messages.
+/// Work runs this long before the worker yields to read its messages.
 const SLICE_MS: f64 = 25.0;
-/// Batch logs are posted at most this often.
+/// Progress is posted at most this often.
 const POST_EVERY_MS: f64 = 40.0;
-/// Rows shown in the data preview.
-const PREVIEW_ROWS: usize = 5;
-/// Rows drawn in the scatter plot of 2-feature data.
-const SCATTER_ROWS: usize = 1000;
-
-/// A fit in progress and what its end needs.
-struct Run {
-    training: Training,
-    test: Dataset,
-    spec: TrainSpec,
-    last_post_ms: f64,
-}
 
 struct Worker {
     scope: DedicatedWorkerGlobalScope,
     wake: MessagePort,
-    data: Option<Dataset>,
+    /// The data trained on.
+    source: Option<Source>,
+    /// A CSV file as read (name and table), kept to prepare it again.
+    table: Option<(String, crate::data::Table)>,
+    /// A CSV file being read.
+    load: Option<Load>,
+    /// The running fit.
     run: Option<Run>,
     /// The last fully trained model, for `Predict`.
     trained: Option<Sequential>,
@@ -50,16 +48,23 @@ pub fn start() {
     let worker = Rc::new(RefCell::new(Worker {
         scope: scope.clone(),
         wake: channel.port2(),
-        data: None,
+        source: None,
+        table: None,
+        load: None,
         run: None,
         trained: None,
     }));
 
     let handler = worker.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let text = event.data().as_string().unwrap_or_default();
-        match serde_json::from_str::<ToWorker>(&text) {
-            Ok(message) => handler.borrow_mut().handle(message),
+        // A message is JSON text, or `[json, blob]` when a file comes with it.
+        let data = event.data();
+        let (text, blob) = match data.dyn_ref::<js_sys::Array>() {
+            Some(parts) => (parts.get(0).as_string(), parts.get(1).dyn_into::<Blob>().ok()),
+            None => (data.as_string(), None),
+        };
+        match serde_json::from_str::<ToWorker>(&text.unwrap_or_default()) {
+            Ok(message) => handler.borrow_mut().handle(message, blob),
             Err(e) => handler
                 .borrow()
                 .post(&FromWorker::Failed { message: format!("the worker got a message it cannot read: {e}") }),
@@ -83,16 +88,30 @@ impl Worker {
         let _ = self.scope.post_message(&JsValue::from_str(&text));
     }
 
+    fn fail(&self, message: impl std::fmt::Display) {
+        self.post(&FromWorker::Failed { message: message.to_string() });
+    }
+
     fn now(&self) -> f64 {
         self.scope.performance().map(|p| p.now()).unwrap_or(0.0)
     }
 
-    fn handle(&mut self, message: ToWorker) {
+    /// Queues the next slice behind any message already waiting.
+    fn schedule(&self) {
+        let _ = self.wake.post_message(&JsValue::NULL);
+    }
+
+    fn handle(&mut self, message: ToWorker, blob: Option<Blob>) {
         match message {
             ToWorker::Generate(spec) => self.generate(spec),
+            ToWorker::LoadCsv { name } => match blob {
+                Some(blob) => self.begin_load(name, blob),
+                None => self.fail(format!("{name}: the file did not reach the worker")),
+            },
+            ToWorker::Prepare { label, exclude } => self.prepare(label, exclude),
             ToWorker::Train(spec) => match self.begin(spec) {
                 Ok(()) => self.schedule(),
-                Err(e) => self.post(&FromWorker::Failed { message: e.to_string() }),
+                Err(e) => self.fail(e),
             },
             ToWorker::Stop => {
                 if self.run.take().is_some() {
@@ -103,118 +122,12 @@ impl Worker {
         }
     }
 
-    fn generate(&mut self, spec: GeneratorSpec) {
-        self.run = None;
-        let data = generate(&spec);
-        let preview = (0..data.rows().min(PREVIEW_ROWS))
-            .map(|i| data.x.row(i).iter().chain(data.y.row(i).iter()).copied().collect())
-            .collect();
-        let points = if data.features() == 2 {
-            (0..data.rows().min(SCATTER_ROWS)).map(|i| [data.x[[i, 0]], data.x[[i, 1]], data.y[[i, 0]]]).collect()
-        } else {
-            Vec::new()
-        };
-        let summary = DataSummary {
-            generator: spec.generator,
-            label_noise: spec.label_noise,
-            rows: data.rows(),
-            features: data.features(),
-            class_counts: data.class_counts(),
-            preview,
-            points,
-        };
-        self.data = Some(data);
-        self.post(&FromWorker::Data(summary));
-    }
-
-    /// Splits the data, builds the model and the fit; a running fit is replaced.
-    fn begin(&mut self, spec: TrainSpec) -> Result<(), NnError> {
-        self.run = None;
-        let data = self.data.as_ref().ok_or(NnError::NoRows)?;
-        let (train, test) = train_test_split(data, spec.test_size, spec.seed);
-        let model = Sequential::new(data.features(), &spec.layers, spec.seed)?;
-        let info_summary = model.summary();
-        let options = FitOptions {
-            epochs: spec.epochs,
-            batch_size: spec.batch_size,
-            validation: Validation::Data(test.x.clone(), test.y.clone()),
-            seed: spec.seed,
-            ..Default::default()
-        };
-        let training = Training::new(model, spec.loss, spec.optimizer, train.x, train.y, options)?;
-        self.post(&FromWorker::Started(RunInfo {
-            summary: info_summary,
-            epochs: training.epochs(),
-            steps: training.steps_per_epoch(),
-            train_rows: training.train_rows(),
-            test_rows: test.rows(),
-        }));
-        self.run = Some(Run { training, test, spec, last_post_ms: f64::NEG_INFINITY });
-        Ok(())
-    }
-
-    /// Queues the next slice behind any message already waiting.
-    fn schedule(&self) {
-        let _ = self.wake.post_message(&JsValue::NULL);
-    }
-
-    /// Trains for one slice, posting logs; then queues the next slice, or ends the run.
+    /// One slice of whatever is under way: reading a file, or training.
     fn pump(&mut self) {
-        let Some(mut run) = self.run.take() else { return };
-        let scope = self.scope.clone();
-        let now = move || scope.performance().map(|p| p.now()).unwrap_or(0.0);
-        let slice_end = now() + SLICE_MS;
-        loop {
-            match run.training.step(&now) {
-                Ok(Progress::Batch(logs)) => {
-                    let t = now();
-                    if t - run.last_post_ms >= POST_EVERY_MS {
-                        run.last_post_ms = t;
-                        self.post(&FromWorker::Batch(logs));
-                    }
-                }
-                Ok(Progress::Epoch(logs)) => {
-                    run.last_post_ms = now();
-                    self.post(&FromWorker::Epoch(logs));
-                }
-                Err(e) => return self.post(&FromWorker::Failed { message: e.to_string() }),
-            }
-            if run.training.is_finished() {
-                return self.evaluate(&run);
-            }
-            if now() >= slice_end {
-                break;
-            }
-        }
-        self.run = Some(run);
-        self.schedule();
-    }
-
-    /// `model.predict` on one row with the last trained model.
-    fn predict(&self, row: Vec<f32>) {
-        let Some(model) = &self.trained else {
-            return self.post(&FromWorker::Failed { message: "train a model before asking it to predict".into() });
-        };
-        let x = ndarray::Array2::from_shape_vec((1, row.len()), row).expect("one row of its own length");
-        match model.predict(&x) {
-            Ok(out) => self.post(&FromWorker::Prediction(out.iter().copied().collect())),
-            Err(e) => self.post(&FromWorker::Failed { message: e.to_string() }),
-        }
-    }
-
-    /// `model.evaluate(X_test, y_test)` at the end of a fit.
-    fn evaluate(&mut self, run: &Run) {
-        self.trained = Some(run.training.model().clone());
-        let start = self.now();
-        let batch = run.spec.batch_size;
-        match run.training.model().evaluate(&run.test.x, &run.test.y, run.spec.loss, batch) {
-            Ok(e) => self.post(&FromWorker::Evaluated(TestLogs {
-                steps: run.test.rows().div_ceil(batch),
-                loss: e.loss,
-                accuracy: e.accuracy,
-                elapsed_ms: self.now() - start,
-            })),
-            Err(e) => self.post(&FromWorker::Failed { message: e.to_string() }),
+        if self.load.is_some() {
+            self.pump_load();
+        } else {
+            self.pump_run();
         }
     }
 }

@@ -4,10 +4,30 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
+use super::file_source::{load_built_in, FileDrop, FileSummary, LoadProgress, BUILT_IN};
 use crate::app::scatter::draw_scatter;
 use crate::app::state::Phase;
 use crate::data::{Generator, GeneratorSpec};
-use crate::protocol::DataSummary;
+use crate::protocol::{DataSummary, Origin};
+use web_sys::Blob;
+
+/// Where the data comes from, as the dataset selector offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    Generated(Generator),
+    BuiltIn(&'static str),
+    Csv,
+}
+
+impl Choice {
+    fn key(self) -> String {
+        match self {
+            Choice::Generated(g) => g.name().to_string(),
+            Choice::BuiltIn(name) => name.to_string(),
+            Choice::Csv => "csv".to_string(),
+        }
+    }
+}
 
 /// What each generator is, in a few words.
 fn describe(generator: Generator) -> &'static str {
@@ -74,12 +94,24 @@ fn NumberField(
 
 /// The generator, its fields, the Generate button, and a summary of the data.
 #[component]
+#[allow(clippy::too_many_arguments)]
 pub fn DataPanel(
     spec: RwSignal<GeneratorSpec>,
     data: ReadSignal<Option<DataSummary>>,
     phase: ReadSignal<Phase>,
+    loading: ReadSignal<Option<(String, u64, u64)>>,
     on_generate: Callback<()>,
+    on_file: Callback<(String, Blob)>,
+    on_label: Callback<String>,
+    on_error: Callback<String>,
 ) -> impl IntoView {
+    let choice = RwSignal::new(Choice::Generated(spec.get_untracked().generator));
+    let choices: Vec<(Choice, &'static str)> = Generator::ALL
+        .into_iter()
+        .map(|g| (Choice::Generated(g), label(g)))
+        .chain(BUILT_IN.into_iter().map(|(name, title)| (Choice::BuiltIn(name), title)))
+        .chain([(Choice::Csv, "Your CSV file…")])
+        .collect();
     // Fields that do not parse keep Generate disabled; the spec keeps its last good value.
     let invalid = RwSignal::new([false; 6]);
     let field = move |i: usize, apply: fn(&mut GeneratorSpec, f64)| {
@@ -92,7 +124,14 @@ pub fn DataPanel(
     };
     let start = spec.get_untracked();
     let generator = move || spec.with(|s| s.generator);
-    let disabled = move || phase.get() == Phase::Loading || invalid.get().contains(&true);
+    let generated = move || matches!(choice.get(), Choice::Generated(_));
+    let disabled =
+        move || phase.get() == Phase::Loading || invalid.get().contains(&true) || loading.with(Option::is_some);
+    let on_click = move |_| match choice.get_untracked() {
+        Choice::Generated(_) => on_generate.run(()),
+        Choice::BuiltIn(name) => load_built_in(name, on_file, move |e| on_error.run(e)),
+        Choice::Csv => {}
+    };
     view! {
         <section class="card" id="panel-data" aria-labelledby="data-title">
             <h2 id="data-title"><span class="step">"1"</span>"Data"</h2>
@@ -101,18 +140,22 @@ pub fn DataPanel(
                 <select
                     data-testid="dataset"
                     on:change=move |ev| {
-                        let name = event_target_value(&ev);
-                        if let Some(g) = Generator::ALL.into_iter().find(|g| g.name() == name) {
-                            spec.update(|s| s.generator = g);
+                        let key = event_target_value(&ev);
+                        if let Some(&(c, _)) = choices.iter().find(|(c, _)| c.key() == key) {
+                            choice.set(c);
+                            if let Choice::Generated(g) = c {
+                                spec.update(|s| s.generator = g);
+                            }
                         }
                     }
                 >
-                    {Generator::ALL
-                        .into_iter()
-                        .map(|g| view! { <option value=g.name() selected=move || generator() == g>{label(g)}</option> })
+                    {choices
+                        .iter()
+                        .map(|&(c, title)| view! { <option value=c.key() selected=move || choice.get() == c>{title}</option> })
                         .collect_view()}
                 </select>
             </label>
+            <Show when=generated>
             <p class="hint">{move || describe(generator())}</p>
             <div class="fields">
                 <NumberField id="rows" label="Rows" min=10.0 max=200_000.0 value=start.rows as f64 integer=true
@@ -131,10 +174,17 @@ pub fn DataPanel(
                 <NumberField id="seed" label="Seed" min=0.0 max=u32::MAX as f64 value=start.seed as f64 integer=true
                     on_change=field(5, |s, v| s.seed = v as u64) />
             </div>
-            <button class="primary" data-testid="generate" disabled=disabled on:click=move |_| on_generate.run(())>
-                "Generate"
-            </button>
-            {move || data.get().map(|d| view! { <DataSummaryView data=d /> })}
+            </Show>
+            <Show when=move || choice.get() == Choice::Csv>
+                <FileDrop on_file=on_file />
+            </Show>
+            <Show when=move || choice.get() != Choice::Csv>
+                <button class="primary" data-testid="generate" disabled=disabled on:click=on_click>
+                    {move || if generated() { "Generate" } else { "Load" }}
+                </button>
+            </Show>
+            <LoadProgress loading=loading />
+            {move || data.get().map(|d| view! { <DataSummaryView data=d on_label=on_label /> })}
         </section>
     }
 }
@@ -152,9 +202,16 @@ fn label(generator: Generator) -> &'static str {
     }
 }
 
-/// Rows, features, class balance, the first rows, and a scatter plot of 2-feature data.
+/// Rows, features, class balance, the first rows, and a scatter plot of 2-feature data; for a
+/// file, how it was prepared and its columns.
 #[component]
-fn DataSummaryView(data: DataSummary) -> impl IntoView {
+fn DataSummaryView(data: DataSummary, on_label: Callback<String>) -> impl IntoView {
+    let file = match &data.origin {
+        Origin::File { name, columns, report } => Some(view! {
+            <FileSummary name=name.clone() columns=columns.clone() report=report.clone() on_label=on_label />
+        }),
+        Origin::Generated { .. } => None,
+    };
     let total = data.rows.max(1) as f64;
     let balance = data
         .class_counts
@@ -164,7 +221,8 @@ fn DataSummaryView(data: DataSummary) -> impl IntoView {
             let share = 100.0 * n as f64 / total;
             let colour = crate::app::scatter::CLASS_COLOURS[class % crate::app::scatter::CLASS_COLOURS.len()];
             let style = format!("width:{share:.1}%;background:rgb({},{},{})", colour.0, colour.1, colour.2);
-            view! { <div class="bar" style=style>{format!("{class} · {share:.1}%")}</div> }
+            let name = data.classes.get(class).cloned().unwrap_or_else(|| class.to_string());
+            view! { <div class="bar" style=style title=format!("{name}: {n}")>{format!("{name} · {share:.1}%")}</div> }
         })
         .collect_view();
     let balance_text =
@@ -178,18 +236,25 @@ fn DataSummaryView(data: DataSummary) -> impl IntoView {
         .map(|row| {
             let cells = row[..shown].iter().map(|v| view! { <td>{format!("{v:.3}")}</td> }).collect_view();
             let label = row.last().copied().unwrap_or_default();
-            view! { <tr>{cells}{more.then(|| view! { <td>"…"</td> })}<td class="label">{format!("{label:.0}")}</td></tr> }
+            let label = data
+                .classes
+                .get(label as usize)
+                .filter(|_| !data.classes.is_empty())
+                .cloned()
+                .unwrap_or_else(|| format!("{label:.3}"));
+            view! { <tr>{cells}{more.then(|| view! { <td>"…"</td> })}<td class="label">{label}</td></tr> }
         })
         .collect_view();
-    let noise = (data.label_noise > 0.0).then(|| {
+    let noise = (data.label_noise() > 0.0).then(|| {
         format!(
             "{:.0}% of the labels were flipped on purpose: no model can be right about those rows.",
-            data.label_noise * 100.0
+            data.label_noise() * 100.0
         )
     });
     let points = data.points.clone();
     view! {
         <div class="summary" data-testid="data-summary">
+            {file}
             <p class="shape"><strong>{data.rows}</strong>" rows × "<strong>{data.features}</strong>" features"</p>
             <div class="balance" role="img" aria-label=format!("Class balance: {balance_text}")>{balance}</div>
             {noise.map(|n| view! { <p class="hint">{n}</p> })}

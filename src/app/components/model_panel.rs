@@ -7,8 +7,7 @@ use crate::protocol::TrainSpec;
 
 /// The Keras code of the model, and its summary once the input size is known.
 #[component]
-pub fn ModelPanel(features: Signal<Option<usize>>, classes: Signal<usize>, seed: Signal<u64>) -> impl IntoView {
-    let spec = Memo::new(move |_| TrainSpec::for_classes(classes.get(), seed.get()));
+pub fn ModelPanel(features: Signal<Option<usize>>, spec: Signal<TrainSpec>) -> impl IntoView {
     let code = move || {
         let d = features.get().map_or("d".to_string(), |d| d.to_string());
         let spec = spec.get();

@@ -9,21 +9,27 @@ use crate::protocol::{DataSummary, TestLogs};
 /// What the figures mean for this data: the lesson of the seed article, told by what happened.
 fn lesson(data: Option<&DataSummary>) -> (&'static str, String) {
     match data {
-        Some(d) if d.generator == Generator::Seed => (
+        Some(d) if d.generator() == Some(Generator::Seed) => (
             "Why about 50%? ",
             "The labels are coin flips, unrelated to the features. A network can memorise the rows it trains on, \
              but nothing carries over to rows it has not seen, so held-out accuracy stays at chance. The article this \
              lab comes from printed 68.6% here; that cannot happen. Data quality decides what a model can learn."
                 .to_string(),
         ),
-        Some(d) if d.label_noise > 0.0 => (
+        Some(d) if d.label_noise() > 0.0 => (
             "Data quality sets the ceiling. ",
             format!(
                 "{:.0}% of the labels were flipped at random, so even a perfect model is wrong about that share of the \
                  test rows: held-out accuracy cannot rise much above {:.0}%.",
-                d.label_noise * 100.0,
-                100.0 - d.label_noise * 100.0
+                d.label_noise() * 100.0,
+                100.0 - d.label_noise() * 100.0
             ),
+        ),
+        Some(d) if d.generator().is_none() => (
+            "Held out, honestly. ",
+            "The test rows were split off before training and scaled with the training rows' statistics only, so \
+             these figures are what to expect on new rows like them."
+                .to_string(),
         ),
         _ => (
             "Structure is learned. ",

@@ -1,0 +1,147 @@
+//! The worker's data: generated on request, or a CSV file read in chunks (with progress) and
+//! prepared into features and labels.
+
+use web_sys::{Blob, FileReaderSync};
+
+use super::{Worker, POST_EVERY_MS, SLICE_MS};
+use crate::data::{
+    generate, prepare, summarize, CsvOptions, CsvStream, Dataset, GeneratorSpec, PrepareOptions, Prepared, Table, Task,
+};
+use crate::protocol::{DataSummary, FromWorker, Origin};
+
+/// Rows shown in the data preview.
+const PREVIEW_ROWS: usize = 5;
+/// Rows drawn in the scatter plot of 2-feature data.
+const SCATTER_ROWS: usize = 1000;
+/// Bytes read from a file at a time.
+const CHUNK: f64 = (1 << 20) as f64;
+
+/// The data a fit uses.
+pub(super) enum Source {
+    /// From a generator: features and labels as they are.
+    Generated(Dataset),
+    /// From a CSV file, prepared (features are scaled at the split).
+    File(Prepared),
+}
+
+impl Source {
+    /// Features and labels (a file's before scaling).
+    pub(super) fn dataset(&self) -> &Dataset {
+        match self {
+            Source::Generated(data) => data,
+            Source::File(prepared) => &prepared.data,
+        }
+    }
+}
+
+/// A CSV file being read.
+pub(super) struct Load {
+    name: String,
+    blob: Blob,
+    offset: f64,
+    stream: CsvStream,
+    last_post_ms: f64,
+}
+
+/// What the page shows of `data`.
+fn summary(data: &Dataset, origin: Origin, task: Task, classes: Vec<String>) -> DataSummary {
+    let preview = (0..data.rows().min(PREVIEW_ROWS))
+        .map(|i| data.x.row(i).iter().chain(data.y.row(i).iter()).copied().collect())
+        .collect();
+    let points = if data.features() == 2 {
+        (0..data.rows().min(SCATTER_ROWS)).map(|i| [data.x[[i, 0]], data.x[[i, 1]], data.y[[i, 0]]]).collect()
+    } else {
+        Vec::new()
+    };
+    let class_counts = if task == Task::Regression { Vec::new() } else { data.class_counts() };
+    DataSummary { origin, task, rows: data.rows(), features: data.features(), class_counts, classes, preview, points }
+}
+
+impl Worker {
+    pub(super) fn generate(&mut self, spec: GeneratorSpec) {
+        (self.run, self.load, self.table) = (None, None, None);
+        let data = generate(&spec);
+        let k = data.class_counts().len();
+        let task = if k > 2 { Task::MultiClass } else { Task::Binary };
+        let origin = Origin::Generated { generator: spec.generator, label_noise: spec.label_noise };
+        let message = summary(&data, origin, task, (0..k).map(|c| c.to_string()).collect());
+        self.source = Some(Source::Generated(data));
+        self.post(&FromWorker::Data(message));
+    }
+
+    pub(super) fn begin_load(&mut self, name: String, blob: Blob) {
+        (self.run, self.source, self.table) = (None, None, None);
+        let options = CsvOptions { size_hint: Some(blob.size() as u64), ..Default::default() };
+        self.load =
+            Some(Load { name, blob, offset: 0.0, stream: CsvStream::new(options), last_post_ms: f64::NEG_INFINITY });
+        self.schedule();
+    }
+
+    /// Reads chunks for one slice; at the end, prepares the table.
+    pub(super) fn pump_load(&mut self) {
+        let Some(mut load) = self.load.take() else { return };
+        let slice_end = self.now() + SLICE_MS;
+        let total = load.blob.size();
+        while load.offset < total && self.now() < slice_end {
+            let end = (load.offset + CHUNK).min(total);
+            let bytes = load
+                .blob
+                .slice_with_f64_and_f64(load.offset, end)
+                .and_then(|part| FileReaderSync::new()?.read_as_array_buffer(&part))
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+            let bytes = match bytes {
+                Ok(bytes) => bytes,
+                Err(e) => return self.fail(format!("{}: the browser could not read the file ({e:?})", load.name)),
+            };
+            if let Err(e) = load.stream.push(&bytes) {
+                return self.fail(format!("{}: {e}", load.name));
+            }
+            load.offset = end;
+        }
+        let now = self.now();
+        if load.offset < total {
+            if now - load.last_post_ms >= POST_EVERY_MS {
+                load.last_post_ms = now;
+                self.post(&FromWorker::Loading {
+                    name: load.name.clone(),
+                    bytes: load.offset as u64,
+                    total: total as u64,
+                });
+            }
+            self.load = Some(load);
+            return self.schedule();
+        }
+        self.post(&FromWorker::Loading { name: load.name.clone(), bytes: total as u64, total: total as u64 });
+        match load.stream.finish() {
+            Ok(table) => self.prepare_table(load.name, table, PrepareOptions::default()),
+            Err(e) => self.fail(format!("{}: {e}", load.name)),
+        }
+    }
+
+    /// Prepares the loaded table again with other choices.
+    pub(super) fn prepare(&mut self, label: Option<String>, exclude: Vec<String>) {
+        match self.table.take() {
+            Some((name, table)) => {
+                self.prepare_table(name, table, PrepareOptions { label, exclude, ..Default::default() })
+            }
+            None => self.fail("load a CSV file before choosing its label column"),
+        }
+    }
+
+    /// Makes features and labels of `table`; the table is kept either way, so that the user can
+    /// choose another label column after an error.
+    fn prepare_table(&mut self, name: String, table: Table, options: PrepareOptions) {
+        (self.run, self.source) = (None, None);
+        match prepare(&table, &options) {
+            Ok((prepared, report)) => {
+                let columns = summarize(&table, Some(&report.label)).columns;
+                let (task, classes) = (report.task, report.classes.clone());
+                let origin = Origin::File { name: name.clone(), columns, report };
+                self.post(&FromWorker::Data(summary(&prepared.data, origin, task, classes)));
+                self.source = Some(Source::File(prepared));
+            }
+            Err(e) => self.fail(format!("{name}: {e}")),
+        }
+        self.table = Some((name, table));
+    }
+}
