@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{ColumnSummary, Generator, GeneratorSpec, Report, Task};
+use crate::data::{ColumnSummary, Generator, GeneratorSpec, Report, Scaling, Task};
 use crate::nn::{Activation, BatchLogs, DenseConfig, EpochLogs, Loss, Optimizer};
 
 /// Page → worker.
@@ -21,19 +21,23 @@ pub enum ToWorker {
         /// The file's name, for messages.
         name: String,
     },
-    /// Prepare the loaded CSV again with another label column or other columns left out.
+    /// Prepare the loaded CSV again with another label column, other columns left out, or
+    /// another scaling.
     Prepare {
         /// The label column; `None` takes `target`, else the last column.
         label: Option<String>,
         /// Columns left out of the features.
         exclude: Vec<String>,
+        /// How features are scaled (fitted on the training split).
+        scaling: Scaling,
     },
     /// Split the kept data, build the model and fit it; evaluate on the test split at the end.
     Train(TrainSpec),
     /// Stop the running fit.
     Stop,
-    /// `model.predict` on one row of feature values, with the last trained model.
-    Predict(Vec<f32>),
+    /// `model.predict` on one row, with the last trained model: one value per input column as
+    /// typed (a file's rows are encoded and scaled with the training rows' statistics first).
+    Predict(Vec<String>),
 }
 
 /// Worker → page.
@@ -65,8 +69,9 @@ pub enum FromWorker {
     Evaluated(TestLogs),
     /// The fit was stopped on request.
     Stopped,
-    /// `model.predict`'s output for the row asked about: one value per output unit.
-    Prediction(Vec<f32>),
+    /// `model.predict`'s output for the row asked about (one value per output unit), or why the
+    /// row could not be read.
+    Prediction(Result<Vec<f32>, String>),
     /// Something went wrong; the message says what, for the user.
     Failed {
         /// A sentence a user can act on.
@@ -148,6 +153,10 @@ pub enum Origin {
         columns: Vec<ColumnSummary>,
         /// How the table became features and labels.
         report: Report,
+        /// Columns the user left out.
+        excluded: Vec<String>,
+        /// How features are scaled at the split.
+        scaling: Scaling,
     },
 }
 
@@ -166,6 +175,8 @@ pub struct DataSummary {
     pub class_counts: Vec<usize>,
     /// Names of the classes, by class id (`0`, `1`, … for generated data).
     pub classes: Vec<String>,
+    /// The columns a row to predict gives, in order (`x0`, `x1`, … for generated data).
+    pub inputs: Vec<String>,
     /// The first rows, features then label.
     pub preview: Vec<Vec<f32>>,
     /// For 2-feature data, `(x₀, x₁, label)` of up to 1,000 rows, for a scatter plot.
@@ -208,6 +219,8 @@ pub struct RunInfo {
     pub train_rows: usize,
     /// Rows held out for the test.
     pub test_rows: usize,
+    /// What the split's scaling did that deserves a word (constant columns).
+    pub notes: Vec<String>,
 }
 
 /// `model.evaluate(X_test, y_test)`'s result.

@@ -123,8 +123,8 @@ pub struct Lab {
     pub test: RwSignal<Option<TestLogs>>,
     /// A message for the user, when something went wrong.
     pub error: RwSignal<Option<String>>,
-    /// The trained model's output for the row the user asked about.
-    pub prediction: RwSignal<Option<Vec<f32>>>,
+    /// The trained model's output for the row the user asked about, or why it could not answer.
+    pub prediction: RwSignal<Option<Result<Vec<f32>, String>>>,
     /// A file being read: its name, bytes read, size.
     pub loading: RwSignal<Option<(String, u64, u64)>>,
 }
@@ -181,7 +181,9 @@ impl Lab {
                 self.phase.set(Phase::Data);
             }
             FromWorker::Started(info) => {
-                self.console.set(Console::new(info.epochs));
+                let mut console = Console::new(info.epochs);
+                info.notes.iter().for_each(|n| console.note(n.clone()));
+                self.console.set(console);
                 self.run.set(Some(info));
                 self.phase.set(Phase::Training);
             }

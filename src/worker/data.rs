@@ -5,7 +5,8 @@ use web_sys::{Blob, FileReaderSync};
 
 use super::{Worker, POST_EVERY_MS, SLICE_MS};
 use crate::data::{
-    generate, prepare, summarize, CsvOptions, CsvStream, Dataset, GeneratorSpec, PrepareOptions, Prepared, Table, Task,
+    generate, prepare, summarize, CsvOptions, CsvStream, Dataset, GeneratorSpec, PrepareOptions, Prepared, Scaling,
+    Table, Task,
 };
 use crate::protocol::{DataSummary, FromWorker, Origin};
 
@@ -44,7 +45,7 @@ pub(super) struct Load {
 }
 
 /// What the page shows of `data`.
-fn summary(data: &Dataset, origin: Origin, task: Task, classes: Vec<String>) -> DataSummary {
+fn summary(data: &Dataset, origin: Origin, task: Task, classes: Vec<String>, inputs: Vec<String>) -> DataSummary {
     let preview = (0..data.rows().min(PREVIEW_ROWS))
         .map(|i| data.x.row(i).iter().chain(data.y.row(i).iter()).copied().collect())
         .collect();
@@ -54,7 +55,17 @@ fn summary(data: &Dataset, origin: Origin, task: Task, classes: Vec<String>) -> 
         Vec::new()
     };
     let class_counts = if task == Task::Regression { Vec::new() } else { data.class_counts() };
-    DataSummary { origin, task, rows: data.rows(), features: data.features(), class_counts, classes, preview, points }
+    DataSummary {
+        origin,
+        task,
+        rows: data.rows(),
+        features: data.features(),
+        class_counts,
+        classes,
+        inputs,
+        preview,
+        points,
+    }
 }
 
 impl Worker {
@@ -64,7 +75,8 @@ impl Worker {
         let k = data.class_counts().len();
         let task = if k > 2 { Task::MultiClass } else { Task::Binary };
         let origin = Origin::Generated { generator: spec.generator, label_noise: spec.label_noise };
-        let message = summary(&data, origin, task, (0..k).map(|c| c.to_string()).collect());
+        let inputs = (0..data.features()).map(|j| format!("x{j}")).collect();
+        let message = summary(&data, origin, task, (0..k).map(|c| c.to_string()).collect(), inputs);
         self.source = Some(Source::Generated(data));
         self.post(&FromWorker::Data(message));
     }
@@ -119,10 +131,10 @@ impl Worker {
     }
 
     /// Prepares the loaded table again with other choices.
-    pub(super) fn prepare(&mut self, label: Option<String>, exclude: Vec<String>) {
+    pub(super) fn prepare(&mut self, label: Option<String>, exclude: Vec<String>, scaling: Scaling) {
         match self.table.take() {
             Some((name, table)) => {
-                self.prepare_table(name, table, PrepareOptions { label, exclude, ..Default::default() })
+                self.prepare_table(name, table, PrepareOptions { label, exclude, scaling, ..Default::default() })
             }
             None => self.fail("load a CSV file before choosing its label column"),
         }
@@ -136,8 +148,10 @@ impl Worker {
             Ok((prepared, report)) => {
                 let columns = summarize(&table, Some(&report.label)).columns;
                 let (task, classes) = (report.task, report.classes.clone());
-                let origin = Origin::File { name: name.clone(), columns, report };
-                self.post(&FromWorker::Data(summary(&prepared.data, origin, task, classes)));
+                let inputs = prepared.schema.inputs.iter().map(|i| i.column.clone()).collect();
+                let (excluded, scaling) = (options.exclude.clone(), options.scaling);
+                let origin = Origin::File { name: name.clone(), columns, report, excluded, scaling };
+                self.post(&FromWorker::Data(summary(&prepared.data, origin, task, classes, inputs)));
                 self.source = Some(Source::File(prepared));
             }
             Err(e) => self.fail(format!("{name}: {e}")),

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
+use crate::data::{Scaler, Schema};
 use crate::nn::{kernels, Sequential};
 use crate::protocol::{FromWorker, ToWorker};
 use data::{Load, Source};
@@ -36,8 +37,8 @@ struct Worker {
     load: Option<Load>,
     /// The running fit.
     run: Option<Run>,
-    /// The last fully trained model, for `Predict`.
-    trained: Option<Sequential>,
+    /// The last fully trained model, for `Predict`, with how a file's rows become its input.
+    trained: Option<(Sequential, Option<(Schema, Scaler)>)>,
 }
 
 /// Starts the worker: installs its message handler and posts [`FromWorker::Ready`].
@@ -108,7 +109,7 @@ impl Worker {
                 Some(blob) => self.begin_load(name, blob),
                 None => self.fail(format!("{name}: the file did not reach the worker")),
             },
-            ToWorker::Prepare { label, exclude } => self.prepare(label, exclude),
+            ToWorker::Prepare { label, exclude, scaling } => self.prepare(label, exclude, scaling),
             ToWorker::Train(spec) => match self.begin(spec) {
                 Ok(()) => self.schedule(),
                 Err(e) => self.fail(e),

@@ -2,7 +2,7 @@
 
 use super::data::Source;
 use super::{Worker, POST_EVERY_MS, SLICE_MS};
-use crate::data::{train_test_split, Dataset};
+use crate::data::{train_test_split, Dataset, Scaler, Schema};
 use crate::nn::{FitOptions, NnError, Progress, Sequential, Training, Validation};
 use crate::protocol::{FromWorker, RunInfo, TestLogs, TrainSpec};
 
@@ -12,6 +12,8 @@ pub(super) struct Run {
     test: Dataset,
     spec: TrainSpec,
     last_post_ms: f64,
+    /// For a file: how its rows become the model's input (kept with the model).
+    encoding: Option<(Schema, Scaler)>,
 }
 
 impl Worker {
@@ -19,11 +21,14 @@ impl Worker {
     pub(super) fn begin(&mut self, spec: TrainSpec) -> Result<(), NnError> {
         self.run = None;
         let source = self.source.as_ref().ok_or(NnError::NoRows)?;
-        let (train, test) = match source {
-            Source::Generated(data) => train_test_split(data, spec.test_size, spec.seed),
+        let (train, test, encoding, notes) = match source {
+            Source::Generated(data) => {
+                let (train, test) = train_test_split(data, spec.test_size, spec.seed);
+                (train, test, None, Vec::new())
+            }
             Source::File(prepared) => {
                 let split = prepared.split(spec.test_size, spec.seed);
-                (split.train, split.test)
+                (split.train, split.test, Some((prepared.schema.clone(), split.scaler)), split.notes)
             }
         };
         let model = Sequential::new(source.dataset().features(), &spec.layers, spec.seed)?;
@@ -42,8 +47,9 @@ impl Worker {
             steps: training.steps_per_epoch(),
             train_rows: training.train_rows(),
             test_rows: test.rows(),
+            notes,
         }));
-        self.run = Some(Run { training, test, spec, last_post_ms: f64::NEG_INFINITY });
+        self.run = Some(Run { training, test, spec, last_post_ms: f64::NEG_INFINITY, encoding });
         Ok(())
     }
 
@@ -81,7 +87,7 @@ impl Worker {
 
     /// `model.evaluate(X_test, y_test)` at the end of a fit; keeps the model for `Predict`.
     fn evaluate(&mut self, run: &Run) {
-        self.trained = Some(run.training.model().clone());
+        self.trained = Some((run.training.model().clone(), run.encoding.clone()));
         let start = self.now();
         let batch = run.spec.batch_size;
         match run.training.model().evaluate(&run.test.x, &run.test.y, run.spec.loss, batch) {
@@ -95,15 +101,30 @@ impl Worker {
         }
     }
 
-    /// `model.predict` on one row with the last trained model.
-    pub(super) fn predict(&self, row: Vec<f32>) {
-        let Some(model) = &self.trained else {
-            return self.fail("train a model before asking it to predict");
+    /// `model.predict` on one row with the last trained model: a file's row is encoded and
+    /// scaled as the training rows were.
+    pub(super) fn predict(&self, cells: Vec<String>) {
+        let Some((model, encoding)) = &self.trained else {
+            return self.post(&FromWorker::Prediction(Err("train a model before asking it to predict".into())));
         };
-        let x = ndarray::Array2::from_shape_vec((1, row.len()), row).expect("one row of its own length");
-        match model.predict(&x) {
-            Ok(out) => self.post(&FromWorker::Prediction(out.iter().copied().collect())),
-            Err(e) => self.fail(e),
-        }
+        let row = match encoding {
+            Some((schema, scaler)) => {
+                let values: Vec<&str> = cells.iter().map(String::as_str).collect();
+                schema.encode_row(&values).map_err(|e| e.to_string()).and_then(|row| {
+                    let mut x =
+                        ndarray::Array2::from_shape_vec((1, row.len()), row).expect("one row of its own length");
+                    scaler.transform(&mut x).map_err(|e| e.to_string())?;
+                    Ok(x)
+                })
+            }
+            None => cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| c.trim().parse::<f32>().map_err(|_| format!("value {} (\"{c}\") is not a number", i + 1)))
+                .collect::<Result<Vec<f32>, String>>()
+                .map(|row| ndarray::Array2::from_shape_vec((1, row.len()), row).expect("one row of its own length")),
+        };
+        let outputs = row.and_then(|x| model.predict(&x).map_err(|e| e.to_string()));
+        self.post(&FromWorker::Prediction(outputs.map(|out| out.iter().copied().collect())));
     }
 }

@@ -169,10 +169,10 @@ test('the key-factors diagram lights each stage, leads to its panel, and predict
   await page.click('text=Use the first data row');
   await page.click('[data-testid=predict]');
   await page.waitForSelector('[data-testid=prediction]');
-  assert.match(await page.textContent('[data-testid=prediction]'), /^P\(label = 1\) = 0\.\d{4} → predicts class [01]$/);
+  assert.match(await page.textContent('[data-testid=prediction]'), /^P\(1\) = 0\.\d{4} → predicts [01]$/);
   assert.equal(await litNode(page), 'G', 'a prediction: application (模型应用)');
   await page.fill('[data-testid=apply-row]', '1, 2, three');
-  assert.equal(await page.textContent('#panel-apply .field-error'), 'expected 10 values, one per feature, got 3');
+  assert.equal(await page.textContent('#panel-apply .field-error'), 'expected 10 values, one per column, got 3');
   assert.equal(await page.isDisabled('[data-testid=predict]'), true);
   assert.deepEqual(errors, []);
   await page.close();
@@ -279,7 +279,7 @@ test('a built-in dataset loads, is prepared with its text labels, and trains', a
 
 const OWN_CSV = [
   '\uFEFFage;city;income;target',
-  '31;Lyon;"2,5";yes',
+  '31;Lyon;"2.5";yes',
   '45;Paris;3.1;no',
   'NA;Lyon;2.2;yes',
   '52;Nice;4.0;no',
@@ -297,6 +297,22 @@ test("the user's CSV: picker and drag-and-drop, prepared with its steps said, an
   assert.match(notes, /dropped 1 of 6 rows/);
   assert.match(notes, /one-hot/);
   assert.match(await page.textContent('[data-testid=column-summary]'), /city/);
+  assert.match(await page.textContent('[data-testid=data-summary]'), /5\s*rows × 5\s*features/);
+
+  // Leave a column out and scale min-max: prepared again, without reading the file again.
+  await page.uncheck('[data-testid=use-column] >> nth=2');
+  await page.waitForFunction(() => /5\s*rows × 4\s*features/.test(document.querySelector('[data-testid=data-summary]').textContent));
+  await page.selectOption('[data-testid=scaling]', 'min_max');
+  await trainToEnd(page);
+  // A new row is encoded and scaled as the training rows were; an unseen city is refused in words.
+  await page.fill('[data-testid=apply-row]', '40, Paris');
+  await page.click('[data-testid=predict]');
+  await page.waitForSelector('[data-testid=prediction]');
+  assert.match(await page.textContent('[data-testid=prediction]'), /^P\(yes\) = 0\.\d{4} → predicts (yes|no)$/);
+  await page.fill('[data-testid=apply-row]', '40, Rome');
+  await page.click('[data-testid=predict]');
+  await page.waitForSelector('[data-testid=prediction-error]');
+  assert.match(await page.textContent('[data-testid=prediction-error]'), /column "city": "Rome" is not one of the values seen in training/);
 
   // Drag and drop a ragged file: the error says the line, and the page keeps working.
   const dataTransfer = await page.evaluateHandle(() => {

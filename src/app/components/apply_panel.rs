@@ -1,56 +1,85 @@
-//! The apply panel: a row of feature values in, the trained model's prediction out.
+//! The apply panel: a row of values in (one per input column), the trained model's prediction
+//! out. A file's row is encoded and scaled in the worker as the training rows were.
 
 use leptos::prelude::*;
 
 use crate::app::state::Phase;
-use crate::protocol::DataSummary;
+use crate::data::Task;
+use crate::protocol::{DataSummary, Origin};
 
-/// Reads `text` as `features` comma- (or space-) separated numbers, or says what is wrong.
-pub fn parse_row(text: &str, features: usize) -> Result<Vec<f32>, String> {
-    let cells: Vec<&str> =
-        text.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|c| !c.is_empty()).collect();
-    if cells.len() != features {
-        return Err(format!("expected {features} values, one per feature, got {}", cells.len()));
+/// Splits `text` into `inputs` values (commas, semicolons or, for numbers only, spaces), or
+/// says what is wrong. Generated data takes numbers only.
+pub fn parse_row(text: &str, inputs: usize, numbers_only: bool) -> Result<Vec<String>, String> {
+    let separators = |c: char| c == ',' || c == ';' || (numbers_only && c.is_whitespace());
+    let cells: Vec<String> = text.split(separators).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+    if cells.len() != inputs {
+        return Err(format!("expected {inputs} values, one per column, got {}", cells.len()));
     }
-    cells
-        .iter()
-        .enumerate()
-        .map(|(i, cell)| match cell.parse::<f32>() {
-            Ok(v) if v.is_finite() => Ok(v),
-            _ => Err(format!("value {} (\"{cell}\") is not a number", i + 1)),
-        })
-        .collect()
+    if numbers_only {
+        if let Some((i, cell)) = cells.iter().enumerate().find(|(_, c)| !c.parse::<f32>().is_ok_and(f32::is_finite)) {
+            return Err(format!("value {} (\"{cell}\") is not a number", i + 1));
+        }
+    }
+    Ok(cells)
 }
 
-/// A row in, `P(label = 1)` and the predicted class out.
+/// The prediction in words: the class and its probability, or the number.
+fn describe(outputs: &[f32], task: Task, classes: &[String]) -> String {
+    let name = |c: usize| classes.get(c).cloned().unwrap_or_else(|| c.to_string());
+    match task {
+        Task::Binary => {
+            let p = outputs.first().copied().unwrap_or_default();
+            let class = usize::from(p > 0.5);
+            format!("P({}) = {p:.4} → predicts {}", name(1), name(class))
+        }
+        Task::MultiClass => {
+            let (best, p) =
+                outputs.iter().enumerate().fold((0, f32::MIN), |b, (i, &v)| if v > b.1 { (i, v) } else { b });
+            format!("predicts {} with probability {p:.4}", name(best))
+        }
+        Task::Regression => format!("predicts {:.4}", outputs.first().copied().unwrap_or_default()),
+    }
+}
+
+/// A row in, the model's answer out.
 #[component]
 pub fn ApplyPanel(
     data: ReadSignal<Option<DataSummary>>,
     phase: ReadSignal<Phase>,
-    prediction: ReadSignal<Option<Vec<f32>>>,
-    on_predict: Callback<Vec<f32>>,
+    prediction: ReadSignal<Option<Result<Vec<f32>, String>>>,
+    on_predict: Callback<Vec<String>>,
 ) -> impl IntoView {
     let text = RwSignal::new(String::new());
-    let features = move || data.with(|d| d.as_ref().map_or(0, |d| d.features));
-    let parsed = move || parse_row(&text.get(), features());
+    let inputs = move || data.with(|d| d.as_ref().map(|d| d.inputs.clone()).unwrap_or_default());
+    let generated = move || data.with(|d| d.as_ref().is_some_and(|d| matches!(d.origin, Origin::Generated { .. })));
+    let parsed = move || parse_row(&text.get(), inputs().len(), generated());
     let trained = move || phase.get() == Phase::Done;
     let fill = move |_| {
-        if let Some(row) = data.with(|d| d.as_ref().and_then(|d| d.preview.first().cloned())) {
+        if let Some(row) = data.with(|d| d.as_ref().and_then(|d| d.preview.first().cloned()).filter(|_| generated())) {
             let values: Vec<String> = row[..row.len() - 1].iter().map(|v| format!("{v:.3}")).collect();
             text.set(values.join(", "));
         }
     };
+    let answer = move || {
+        let (task, classes) =
+            data.with(|d| d.as_ref().map(|d| (d.task, d.classes.clone())).unwrap_or((Task::Binary, Vec::new())));
+        prediction.get().filter(|_| trained()).map(|p| match p {
+            Ok(out) => {
+                view! { <p class="prediction" data-testid="prediction">{describe(&out, task, &classes)}</p> }.into_any()
+            }
+            Err(e) => view! { <p class="field-error" role="alert" data-testid="prediction-error">{e}</p> }.into_any(),
+        })
+    };
     view! {
         <section class="card" id="panel-apply" aria-labelledby="apply-title">
             <h2 id="apply-title"><span class="step">"5"</span>"Apply"</h2>
-            <p class="hint">"Ask the trained model about a row of feature values."</p>
+            <p class="hint">"Ask the trained model about a new row. A file's row is scaled with the training rows' statistics."</p>
             <label class="field" for="apply-row">
-                <span>{move || format!("{} feature values, separated by commas", features())}</span>
+                <span>{move || format!("Values for {}, separated by commas", inputs().join(", "))}</span>
                 <input
                     id="apply-row"
                     data-testid="apply-row"
                     type="text"
-                    inputmode="decimal"
                     placeholder="0.5, 0.2, …"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
@@ -62,16 +91,16 @@ pub fn ApplyPanel(
                     data-testid="predict"
                     disabled=move || !trained() || parsed().is_err()
                     on:click=move |_| {
-                        if let Ok(row) = parsed() {
-                            on_predict.run(row)
+                        if let Ok(cells) = parsed() {
+                            on_predict.run(cells)
                         }
                     }
                 >
                     "Predict"
                 </button>
-                <button class="secondary" disabled=move || data.with(Option::is_none) on:click=fill>
-                    "Use the first data row"
-                </button>
+                <Show when=generated>
+                    <button class="secondary" on:click=fill>"Use the first data row"</button>
+                </Show>
             </div>
             <Show when=move || !text.with(String::is_empty) && parsed().is_err()>
                 <p class="field-error" role="alert">{move || parsed().err()}</p>
@@ -79,21 +108,7 @@ pub fn ApplyPanel(
             <Show when=move || !trained()>
                 <p class="hint">"Train a model first."</p>
             </Show>
-            {move || {
-                prediction
-                    .get()
-                    .filter(|_| trained())
-                    .map(|out| {
-                        let p = out.first().copied().unwrap_or_default();
-                        let class = if p > 0.5 { 1 } else { 0 };
-                        view! {
-                            <p class="prediction" data-testid="prediction">
-                                "P(label = 1) = " <strong>{format!("{p:.4}")}</strong>
-                                {format!(" → predicts class {class}")}
-                            </p>
-                        }
-                    })
-            }}
+            {answer}
         </section>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::file_source::{load_built_in, FileDrop, FileSummary, LoadProgress, BUILT_IN};
 use crate::app::scatter::draw_scatter;
 use crate::app::state::Phase;
-use crate::data::{Generator, GeneratorSpec};
+use crate::data::{Generator, GeneratorSpec, Scaling};
 use crate::protocol::{DataSummary, Origin};
 use web_sys::Blob;
 
@@ -102,7 +102,7 @@ pub fn DataPanel(
     loading: ReadSignal<Option<(String, u64, u64)>>,
     on_generate: Callback<()>,
     on_file: Callback<(String, Blob)>,
-    on_label: Callback<String>,
+    on_prepare: Callback<(String, Vec<String>, Scaling)>,
     on_error: Callback<String>,
 ) -> impl IntoView {
     let choice = RwSignal::new(Choice::Generated(spec.get_untracked().generator));
@@ -184,7 +184,7 @@ pub fn DataPanel(
                 </button>
             </Show>
             <LoadProgress loading=loading />
-            {move || data.get().map(|d| view! { <DataSummaryView data=d on_label=on_label /> })}
+            {move || data.get().map(|d| view! { <DataSummaryView data=d on_prepare=on_prepare /> })}
         </section>
     }
 }
@@ -205,10 +205,17 @@ fn label(generator: Generator) -> &'static str {
 /// Rows, features, class balance, the first rows, and a scatter plot of 2-feature data; for a
 /// file, how it was prepared and its columns.
 #[component]
-fn DataSummaryView(data: DataSummary, on_label: Callback<String>) -> impl IntoView {
+fn DataSummaryView(data: DataSummary, on_prepare: Callback<(String, Vec<String>, Scaling)>) -> impl IntoView {
     let file = match &data.origin {
-        Origin::File { name, columns, report } => Some(view! {
-            <FileSummary name=name.clone() columns=columns.clone() report=report.clone() on_label=on_label />
+        Origin::File { name, columns, report, excluded, scaling } => Some(view! {
+            <FileSummary
+                name=name.clone()
+                columns=columns.clone()
+                report=report.clone()
+                excluded=excluded.clone()
+                scaling=*scaling
+                on_prepare=on_prepare
+            />
         }),
         Origin::Generated { .. } => None,
     };
@@ -228,7 +235,11 @@ fn DataSummaryView(data: DataSummary, on_label: Callback<String>) -> impl IntoVi
     let balance_text =
         data.class_counts.iter().enumerate().map(|(c, n)| format!("{n} of class {c}")).collect::<Vec<_>>().join(", ");
     let shown = data.features.min(6);
-    let header = (0..shown).map(|j| view! { <th>{format!("x{j}")}</th> }).collect_view();
+    let names: Vec<String> = match &data.origin {
+        Origin::File { report, .. } => report.features.clone(),
+        Origin::Generated { .. } => (0..data.features).map(|j| format!("x{j}")).collect(),
+    };
+    let header = names.iter().take(shown).map(|n| view! { <th>{n.clone()}</th> }).collect_view();
     let more = data.features > shown;
     let rows = data
         .preview

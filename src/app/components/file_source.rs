@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DragEvent, HtmlInputElement};
 
-use crate::data::{ColumnSummary, Report, SummaryKind};
+use crate::data::{ColumnSummary, Report, Scaling, SummaryKind};
 
 /// The datasets shipped in `public/data/` (served as `data/…`).
 pub const BUILT_IN: [(&str, &str); 3] = [
@@ -102,9 +102,22 @@ pub fn FileSummary(
     name: String,
     columns: Vec<ColumnSummary>,
     report: Report,
-    on_label: Callback<String>,
+    excluded: Vec<String>,
+    scaling: Scaling,
+    on_prepare: Callback<(String, Vec<String>, Scaling)>,
 ) -> impl IntoView {
     let label = report.label.clone();
+    // The choices the data was prepared with (from the worker): changing one prepares it again.
+    let chosen_label = RwSignal::new(label.clone());
+    let excluded = RwSignal::new(excluded);
+    let scaling = RwSignal::new(scaling);
+    let scaling_key = match scaling.get_untracked() {
+        Scaling::Standard => "standard",
+        Scaling::MinMax => "min_max",
+        Scaling::None => "none",
+    };
+    let again =
+        move || on_prepare.run((chosen_label.get_untracked(), excluded.get_untracked(), scaling.get_untracked()));
     let options = columns
         .iter()
         .map(|c| {
@@ -121,8 +134,24 @@ pub fn FileSummary(
                 SummaryKind::Label => "label".to_string(),
                 _ => c.levels.map_or("text".to_string(), |n| format!("text, {n} values")),
             };
+            let column = c.name.clone();
+            let is_label = c.name == label;
+            let toggle = move |ev: leptos::ev::Event| {
+                let used = event_target_checked(&ev);
+                excluded.update(|e| {
+                    e.retain(|n| n != &column);
+                    if !used {
+                        e.push(column.clone());
+                    }
+                });
+                again();
+            };
             view! {
                 <tr>
+                    <td>
+                        <input type="checkbox" checked=!excluded.with_untracked(|e| e.contains(&c.name)) disabled=is_label on:change=toggle
+                            aria-label=format!("Use column {}", c.name) data-testid="use-column" />
+                    </td>
                     <td class="name">{c.name.clone()}</td>
                     <td>{kind}</td>
                     <td>{number(c.mean)}</td>
@@ -137,13 +166,41 @@ pub fn FileSummary(
         <div class="file-summary" data-testid="file-summary">
             <p class="shape"><strong>{name}</strong></p>
             <ul class="notes" data-testid="prepare-notes">{notes}</ul>
-            <label class="field">
-                <span>"Label column"</span>
-                <select data-testid="label-column" on:change=move |ev| on_label.run(event_target_value(&ev))>{options}</select>
-            </label>
+            <div class="fields two">
+                <label class="field">
+                    <span>"Label column"</span>
+                    <select
+                        data-testid="label-column"
+                        on:change=move |ev| {
+                            chosen_label.set(event_target_value(&ev));
+                            again();
+                        }
+                    >
+                        {options}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"Scaling (fitted on the training rows)"</span>
+                    <select
+                        data-testid="scaling"
+                        on:change=move |ev| {
+                            scaling.set(match event_target_value(&ev).as_str() {
+                                "min_max" => Scaling::MinMax,
+                                "none" => Scaling::None,
+                                _ => Scaling::Standard,
+                            });
+                            again();
+                        }
+                    >
+                        <option value="standard" selected=scaling_key == "standard">"z-score (the seed's)"</option>
+                        <option value="min_max" selected=scaling_key == "min_max">"min-max to [0, 1]"</option>
+                        <option value="none" selected=scaling_key == "none">"none"</option>
+                    </select>
+                </label>
+            </div>
             <div class="table-wrap">
                 <table class="preview columns" data-testid="column-summary">
-                    <thead><tr><th>"column"</th><th>"kind"</th><th>"mean"</th><th>"std"</th><th>"missing"</th></tr></thead>
+                    <thead><tr><th>"use"</th><th>"column"</th><th>"kind"</th><th>"mean"</th><th>"std"</th><th>"missing"</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>

@@ -11,6 +11,8 @@ mod train_panel;
 use leptos::prelude::*;
 use web_sys::Blob;
 
+use crate::data::Scaling;
+
 use super::client::{TrainerClient, WorkerEvent};
 use super::diagram::KeyFactors;
 use super::state::{Lab, Phase, Stage};
@@ -113,19 +115,21 @@ pub fn App() -> impl IntoView {
         send(ToWorker::LoadCsv { name }, Some(blob));
     });
     let on_error = Callback::new(move |message: String| lab.error.set(Some(message)));
-    let on_label =
-        Callback::new(move |label: String| send(ToWorker::Prepare { label: Some(label), exclude: Vec::new() }, None));
+    let on_prepare = Callback::new(move |(label, exclude, scaling): (String, Vec<String>, Scaling)| {
+        lab.error.set(None);
+        send(ToWorker::Prepare { label: Some(label), exclude, scaling }, None)
+    });
     let on_train = Callback::new(move |_: ()| {
         lab.clear_run();
         lab.phase.set(Phase::Training);
         send(ToWorker::Train(train_spec.get_untracked()), None);
     });
     let on_stop = Callback::new(move |_: ()| send(ToWorker::Stop, None));
-    let on_predict = Callback::new(move |row: Vec<f32>| send(ToWorker::Predict(row), None));
+    let on_predict = Callback::new(move |cells: Vec<String>| send(ToWorker::Predict(cells), None));
 
     let phase = lab.phase;
     // Asking the trained model about a row is the last stage: application.
-    let stage = Signal::derive(move || match (phase.get(), lab.prediction.with(Option::is_some)) {
+    let stage = Signal::derive(move || match (phase.get(), lab.prediction.with(|p| matches!(p, Some(Ok(_))))) {
         (Phase::Done, true) => Stage::Application,
         (phase, _) => phase.stage(),
     });
@@ -147,7 +151,7 @@ pub fn App() -> impl IntoView {
                             loading=lab.loading.read_only()
                             on_generate=on_generate
                             on_file=on_file
-                            on_label=on_label
+                            on_prepare=on_prepare
                             on_error=on_error
                         />
                         <ModelPanel features=features spec=train_spec />
