@@ -330,26 +330,38 @@ test("the user's CSV: picker and drag-and-drop, prepared with its steps said, an
   assert.deepEqual(errors, []);
 });
 
-test('a large CSV is read in the worker with a progress bar, and the page stays responsive', async () => {
+test('a 100 MB CSV is read in the worker with a progress bar, and the page stays responsive', async () => {
   const { page } = await openLab();
-  // About 24 MB: 300,000 rows of 8 numbers and a 0/1 label.
-  const lines = ['a,b,c,d,e,f,g,h,target'];
-  for (let i = 0; i < 300_000; i++) {
-    const v = Array.from({ length: 8 }, (_, j) => ((i * 7919 + j * 104729) % 100000) / 1000);
-    lines.push(`${v.join(',')},${i % 2}`);
-  }
-  const buffer = Buffer.from(lines.join('\n'));
   await page.selectOption('[data-testid=dataset]', 'csv');
-  const started = Date.now();
-  await page.setInputFiles('[data-testid=csv-file]', { name: 'big.csv', mimeType: 'text/csv', buffer });
-  // Handing the test's bytes to the page is the harness' work; what follows is the app's.
+  // About 100 MB, a million rows of 12 numbers and a 0/1 label, made in the page (handing that
+  // much to the page through the test driver would take longer than reading it), then dropped.
+  const size = await page.evaluate(() => {
+    const parts = ['a,b,c,d,e,f,g,h,i,j,k,l,target\n'];
+    for (let r = 0; r < 1_000_000; r++) {
+      const row = [];
+      for (let j = 0; j < 12; j++) row.push((((r * 31 + j * 17) % 10007) / 7).toFixed(3));
+      parts.push(`${row.join(',')},${r % 2}\n`);
+    }
+    window.__bigFile = new File(parts, 'big.csv', { type: 'text/csv' });
+    return window.__bigFile.size;
+  });
   await page.evaluate(() => (window.__longTasks = []));
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(window.__bigFile);
+    return dt;
+  });
+  const started = Date.now();
+  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer });
   await page.waitForSelector('[data-testid=load-progress]');
-  await page.waitForSelector('[data-testid=file-summary]', { timeout: 60_000 });
+  // The page answers while the worker reads: a task posted now runs at once.
+  const lag = await page.evaluate(() => new Promise((done) => { const t = performance.now(); setTimeout(() => done(performance.now() - t), 0); }));
+  assert.ok(lag < 50, `the page took ${lag} ms to run a task while the file was read`);
+  await page.waitForSelector('[data-testid=file-summary]', { timeout: 120_000 });
   const seconds = (Date.now() - started) / 1000;
-  assert.match(await page.textContent('[data-testid=data-summary]'), /300000\s*rows × 8\s*features/);
+  assert.match(await page.textContent('[data-testid=data-summary]'), /1000000\s*rows × 12\s*features/);
   const longTasks = await page.evaluate(() => window.__longTasks);
-  console.log(`read ${(buffer.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s; long tasks: ${JSON.stringify(longTasks)}`);
+  console.log(`read ${(size / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s; long tasks on the page: ${JSON.stringify(longTasks)}`);
   assert.ok(longTasks.every((d) => d <= 50), `the page blocked while the worker read: ${longTasks}`);
   await page.close();
 });
