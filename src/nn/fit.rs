@@ -42,11 +42,13 @@ use ndarray::{s, Array2};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use serde::{Deserialize, Serialize};
 
 use super::callbacks::{EarlyStoppingState, PlateauState, Verdict};
 use super::model::Workspace;
-use super::{EarlyStopping, Loss, NnError, Optimizer, OptimizerState, ReduceLrOnPlateau, Schedule, Sequential};
+use super::{
+    BatchLogs, EarlyStopping, EpochLogs, History, Loss, NnError, Optimizer, OptimizerState, Progress,
+    ReduceLrOnPlateau, Schedule, Sequential,
+};
 
 /// Where validation figures come from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -94,62 +96,6 @@ impl Default for FitOptions {
             reduce_lr_on_plateau: None,
         }
     }
-}
-
-/// Logs after a batch: the epoch's running means so far.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct BatchLogs {
-    /// Epoch, from 1.
-    pub epoch: usize,
-    /// Batch within the epoch, from 1.
-    pub batch: usize,
-    /// Steps in an epoch.
-    pub steps: usize,
-    /// Mean loss per sample over the epoch's batches so far.
-    pub loss: f64,
-    /// Accuracy over the epoch's batches so far; `None` for a regression.
-    pub accuracy: Option<f64>,
-    /// Learning rate of this batch's step.
-    pub learning_rate: f32,
-    /// Milliseconds since the epoch began.
-    pub elapsed_ms: f64,
-}
-
-/// Logs after an epoch, as in Keras' `History.history`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
-pub struct EpochLogs {
-    /// Epoch, from 1.
-    pub epoch: usize,
-    /// Steps the epoch took.
-    pub steps: usize,
-    /// Mean training loss per sample.
-    pub loss: f64,
-    /// Training accuracy; `None` for a regression.
-    pub accuracy: Option<f64>,
-    /// Validation loss, when there is validation.
-    pub val_loss: Option<f64>,
-    /// Validation accuracy, when there is validation.
-    pub val_accuracy: Option<f64>,
-    /// Learning rate of the epoch's last step.
-    pub learning_rate: f32,
-    /// Milliseconds the epoch took, validation included.
-    pub elapsed_ms: f64,
-}
-
-/// What one [`Training::step`] did.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Progress {
-    /// A batch inside an epoch.
-    Batch(BatchLogs),
-    /// The last batch of an epoch, and the epoch's figures.
-    Epoch(EpochLogs),
-}
-
-/// Keras' `History`: one entry per finished epoch.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct History {
-    /// Each epoch's logs, in order.
-    pub epochs: Vec<EpochLogs>,
 }
 
 /// A fit in progress.
