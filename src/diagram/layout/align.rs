@@ -137,17 +137,11 @@ pub(crate) fn positions(layers: &[Vec<usize>], count: usize) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::layered::EdgeInput;
     use super::*;
-
-    fn graph(node_count: usize, edges: &[(usize, usize)]) -> Layered {
-        let edges: Vec<EdgeInput> = edges.iter().map(|&(from, to)| EdgeInput { from, to, label: None }).collect();
-        Layered::build(&vec![(10.0, 10.0); node_count], &edges, &[])
-    }
 
     #[test]
     fn a_parent_lines_up_with_its_left_or_right_child() {
-        let layered = graph(3, &[(0, 1), (0, 2)]);
+        let layered = Layered::for_test(3, &[(0, 1), (0, 2)]);
         let marked = type1_conflicts(&layered);
         let roots: Vec<Vec<usize>> =
             Alignment::ALL.iter().map(|&alignment| vertical_alignment(&layered, alignment, &marked)).collect();
@@ -160,7 +154,7 @@ mod tests {
     /// X → P → Q → Y with X → Y spanning three layers through bends 4 and 5; Q is put right of
     /// bend 5, so P → Q crosses the inner segment 4 → 5.
     fn crossed() -> Layered {
-        let mut layered = graph(4, &[(0, 2), (2, 3), (3, 1), (0, 1)]);
+        let mut layered = Layered::for_test(4, &[(0, 2), (2, 3), (3, 1), (0, 1)]);
         assert_eq!(layered.layers, [vec![0], vec![2, 4], vec![3, 5], vec![1]]);
         layered.layers[2] = vec![5, 3];
         layered
@@ -171,7 +165,7 @@ mod tests {
         let marked = type1_conflicts(&crossed());
         assert_eq!(marked[3], [2], "P → Q is marked");
         assert!(marked.iter().enumerate().all(|(v, upper)| v == 3 || upper.is_empty()), "{marked:?}");
-        let plain = graph(4, &[(0, 2), (2, 3), (3, 1), (0, 1)]);
+        let plain = Layered::for_test(4, &[(0, 2), (2, 3), (3, 1), (0, 1)]);
         assert!(type1_conflicts(&plain).iter().all(|upper| upper.is_empty()));
     }
 

@@ -166,6 +166,15 @@ impl Layered {
 }
 
 #[cfg(test)]
+impl Layered {
+    /// For tests: `node_count` nodes of 10 × 10 px and unlabelled edges.
+    pub(super) fn for_test(node_count: usize, edges: &[(usize, usize)]) -> Layered {
+        let edges: Vec<EdgeInput> = edges.iter().map(|&(from, to)| EdgeInput { from, to, label: None }).collect();
+        Layered::build(&vec![(10.0, 10.0); node_count], &edges, &[])
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -162,14 +162,8 @@ fn inversions(values: impl Iterator<Item = usize>, bound: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::layered::EdgeInput;
     use super::*;
     use rand::{Rng, SeedableRng};
-
-    fn graph(node_count: usize, edges: &[(usize, usize)]) -> Layered {
-        let edges: Vec<EdgeInput> = edges.iter().map(|&(from, to)| EdgeInput { from, to, label: None }).collect();
-        Layered::build(&vec![(10.0, 10.0); node_count], &edges, &[])
-    }
 
     #[test]
     fn inversions_count_crossings() {
@@ -181,7 +175,7 @@ mod tests {
     #[test]
     fn a_crossed_pair_is_uncrossed() {
         // A→D, B→C: in input order A B over C D the two edges cross.
-        let mut layered = graph(4, &[(0, 3), (1, 2)]);
+        let mut layered = Layered::for_test(4, &[(0, 3), (1, 2)]);
         assert_eq!(count_crossings(&layered, &positions(&layered)), 1);
         assert_eq!(reduce_crossings(&mut layered, 24, 4, CrossingHeuristic::Barycenter), 0);
         assert_eq!(count_crossings(&layered, &positions(&layered)), 0);
@@ -189,7 +183,7 @@ mod tests {
 
     #[test]
     fn no_sweeps_keeps_the_input_order() {
-        let mut layered = graph(4, &[(0, 3), (1, 2)]);
+        let mut layered = Layered::for_test(4, &[(0, 3), (1, 2)]);
         let before = layered.layers.clone();
         assert_eq!(reduce_crossings(&mut layered, 0, 4, CrossingHeuristic::Median), 1);
         assert_eq!(layered.layers, before);
@@ -207,7 +201,7 @@ mod tests {
                 })
                 .collect();
             let heuristic = if round % 2 == 0 { CrossingHeuristic::Barycenter } else { CrossingHeuristic::Median };
-            let mut layered = graph(node_count, &edges);
+            let mut layered = Layered::for_test(node_count, &edges);
             let initial = count_crossings(&layered, &positions(&layered));
             let mut sorted_before: Vec<Vec<usize>> = layered.layers.clone();
             sorted_before.iter_mut().for_each(|layer| layer.sort());
@@ -222,7 +216,7 @@ mod tests {
 
     #[test]
     fn pair_crossings_agree_with_the_full_count() {
-        let layered = graph(4, &[(0, 3), (1, 2)]);
+        let layered = Layered::for_test(4, &[(0, 3), (1, 2)]);
         let position = positions(&layered);
         assert_eq!(pair_crossings(&layered, &position, 2, 3), 1);
         assert_eq!(pair_crossings(&layered, &position, 3, 2), 0);
