@@ -9,6 +9,7 @@ mod components;
 mod diagram;
 mod scatter;
 mod state;
+mod theme;
 
 pub use chart::draw_loss_chart;
 pub use components::App;

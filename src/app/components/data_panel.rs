@@ -284,9 +284,7 @@ fn DataSummaryView(data: DataSummary, on_prepare: Callback<(String, Vec<String>,
 #[component]
 fn Scatter(points: Vec<[f32; 3]>) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
+    let dark = crate::app::theme::prefers_dark();
     let count = points.len();
     Effect::new(move |_| {
         if let Some(canvas) = canvas_ref.get() {

@@ -78,9 +78,7 @@ fn LossChart(history: ReadSignal<Vec<EpochLogs>>, epochs: Signal<usize>) -> impl
     let resized = RwSignal::new(0u32);
     let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n += 1));
     on_cleanup(move || handle.remove());
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
+    let dark = crate::app::theme::prefers_dark();
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = canvas_ref.get() else { return };

@@ -59,12 +59,6 @@ struct NodeButton {
     stage: Option<Stage>,
 }
 
-fn dark_mode() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
 /// The diagram card. `stage` lights the pipeline's node of the user's stage.
 #[component]
 pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
@@ -94,7 +88,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
             let layout = lay_out(&canvas, chart);
             let stage_of = |id: &str| if is_map { Stage::ALL.into_iter().find(|s| s.node_id() == id) } else { None };
             let lit = chart.nodes.iter().position(|n| stage_of(&n.id) == Some(stage.get()));
-            let placed = draw_flowchart(&canvas, chart, &layout, lit, dark_mode());
+            let placed = draw_flowchart(&canvas, chart, &layout, lit, crate::app::theme::prefers_dark());
             edges.set(chart.edges.len());
             buttons.set(
                 chart
