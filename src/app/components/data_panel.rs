@@ -234,7 +234,7 @@ fn DataSummaryView(data: DataSummary, on_prepare: Callback<(String, Vec<String>,
         .collect_view();
     let balance_text =
         data.class_counts.iter().enumerate().map(|(c, n)| format!("{n} of class {c}")).collect::<Vec<_>>().join(", ");
-    let shown = data.features.min(6);
+    let shown = data.features.min(4); // and the label: the table fits the column unscrolled
     let names: Vec<String> = match &data.origin {
         Origin::File { report, .. } => report.features.clone(),
         Origin::Generated { .. } => (0..data.features).map(|j| format!("x{j}")).collect(),
