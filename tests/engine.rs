@@ -222,26 +222,23 @@ fn validation_split_takes_the_last_rows_before_shuffling() {
     assert_eq!(logs.val_accuracy, expected.accuracy);
 }
 
+/// The message with which `fit` refuses `x`, `y` under `loss` (Keras' defaults otherwise).
+fn refusal(model: &Sequential, loss: Loss, x: Array2<f32>, y: Array2<f32>) -> String {
+    Training::new(model.clone(), loss, Optimizer::default(), x, y, FitOptions::default()).unwrap_err().to_string()
+}
+
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn bad_input_is_an_error_that_says_what() {
     let data = seed_example(10, 9, 1);
     let model = Sequential::new(10, &[dense(1, Activation::Sigmoid)], 1).unwrap();
-    let err = Training::new(
-        model.clone(),
-        Loss::BinaryCrossentropy,
-        Optimizer::default(),
-        data.x.clone(),
-        data.y.clone(),
-        FitOptions::default(),
-    )
-    .unwrap_err();
-    assert_eq!(err.to_string(), "expected 10 features, got 9");
+    assert_eq!(refusal(&model, Loss::BinaryCrossentropy, data.x, data.y), "expected 10 features, got 9");
     let data = seed_example(10, 10, 1);
     let y = data.y.mapv(|v| v * 3.0);
-    let err = Training::new(model, Loss::BinaryCrossentropy, Optimizer::default(), data.x, y, FitOptions::default())
-        .unwrap_err();
-    assert_eq!(err.to_string(), "label 3 in row 1 is outside what binary_crossentropy accepts (values from 0 to 1)");
+    assert_eq!(
+        refusal(&model, Loss::BinaryCrossentropy, data.x, y),
+        "label 3 in row 1 is outside what binary_crossentropy accepts (values from 0 to 1)"
+    );
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -269,35 +266,14 @@ fn divergence_stops_with_the_epoch_and_batch_and_keeps_the_last_good_weights() {
 fn a_loss_that_does_not_fit_the_output_is_refused_in_words() {
     let data = seed_example(10, 4, 1);
     let model = Sequential::new(4, &[dense(3, Activation::Softmax)], 1).unwrap();
-    let err = Training::new(
-        model,
-        Loss::BinaryCrossentropy,
-        Optimizer::default(),
-        data.x.clone(),
-        data.y.clone(),
-        FitOptions::default(),
-    )
-    .unwrap_err();
     assert_eq!(
-        err.to_string(),
+        refusal(&model, Loss::BinaryCrossentropy, data.x.clone(), data.y.clone()),
         "binary_crossentropy needs independent probabilities: give the last layer a sigmoid activation, \
          or use categorical_crossentropy with its softmax over 3 units"
     );
-    let model = Sequential::new(4, &[dense(3, Activation::Softmax)], 1).unwrap();
     let y = data.y.mapv(|v| v * 4.0); // class ids 0 and 4 for a 3-class output
-    let err = Training::new(
-        model,
-        Loss::SparseCategoricalCrossentropy,
-        Optimizer::default(),
-        data.x,
-        y,
-        FitOptions::default(),
-    )
-    .unwrap_err();
-    assert!(
-        err.to_string().ends_with("is outside what sparse_categorical_crossentropy accepts (class ids 0 to 2)"),
-        "{err}"
-    );
+    let err = refusal(&model, Loss::SparseCategoricalCrossentropy, data.x, y);
+    assert!(err.ends_with("is outside what sparse_categorical_crossentropy accepts (class ids 0 to 2)"), "{err}");
 }
 
 fn small_fit(options: FitOptions, optimizer: Optimizer) -> Training {

@@ -323,6 +323,7 @@ test("the user's CSV: picker and drag-and-drop, prepared with its steps said, an
   await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer });
   await page.waitForSelector('[data-testid=error]');
   assert.match(await page.textContent('[data-testid=error]'), /ragged\.csv: line 3: found 2 fields, but the header has 3/);
+  assert.equal(await litNode(page), 'B', 'a refused file: the data stage (数据集) is lit, not training');
   await page.setInputFiles('[data-testid=csv-file]', { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(OWN_CSV) });
   await page.waitForSelector('[data-testid=file-summary]');
   assert.equal(await page.locator('[data-testid=error]').count(), 0);

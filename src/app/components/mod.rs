@@ -129,9 +129,13 @@ pub fn App() -> impl IntoView {
 
     let phase = lab.phase;
     // Asking the trained model about a row is the last stage: application.
-    let stage = Signal::derive(move || match (phase.get(), lab.prediction.with(|p| matches!(p, Some(Ok(_))))) {
-        (Phase::Done, true) => Stage::Application,
-        (phase, _) => phase.stage(),
+    // A failure without data (a file refused, say) is the data stage's, not training's.
+    let stage = Signal::derive(move || {
+        match (phase.get(), lab.prediction.with(|p| matches!(p, Some(Ok(_)))), lab.data.with(Option::is_some)) {
+            (Phase::Done, true, _) => Stage::Application,
+            (Phase::Failed, _, false) => Stage::Data,
+            (phase, _, _) => phase.stage(),
+        }
     });
     let features = Signal::derive(move || lab.data.with(|d| d.as_ref().map(|d| d.features)));
     view! {
