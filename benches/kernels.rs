@@ -6,9 +6,9 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use mlp_lab::data::seed_example;
-use mlp_lab::nn::kernels::{gemm_nn, gemm_nt, gemm_tn};
-use mlp_lab::nn::{Activation, Adam, DenseConfig, FitOptions, Loss, Sequential, Training};
-use ndarray::Array2;
+use mlp_lab::nn::kernels::{adam, gemm_nn, gemm_nt, gemm_tn, AdamStep};
+use mlp_lab::nn::{Activation, DenseConfig, FitOptions, Loss, Optimizer, Sequential, Training};
+use ndarray::{Array1, Array2, Zip};
 use std::hint::black_box;
 
 /// (name, m, k, n): the seed model's products at batch 32, and a 256-wide layer.
@@ -53,12 +53,39 @@ fn seed_epoch(c: &mut Criterion) {
     ];
     let model = Sequential::new(10, &layers, 42).unwrap();
     let options = FitOptions { epochs: usize::MAX, ..Default::default() };
-    let mut fit = Training::new(model, Loss::BinaryCrossentropy, Adam::default(), data.x, data.y, options).unwrap();
+    let mut fit =
+        Training::new(model, Loss::BinaryCrossentropy, Optimizer::default(), data.x, data.y, options).unwrap();
     let mut group = c.benchmark_group("train step W-A (seed, batch 32)");
     group.throughput(Throughput::Elements(32));
     group.bench_function("ours", |bench| bench.iter(|| fit.step(|| 0.0).unwrap()));
     group.finish();
 }
 
-criterion_group!(benches, products, seed_epoch);
+/// Adam's update of a 256 × 256 kernel: ours against the same formula written with ndarray's
+/// `Zip` (what a straightforward port would do).
+fn adam_update(c: &mut Criterion) {
+    let n = 256 * 256;
+    let step = AdamStep { alpha: 1e-3, one_minus_beta_1: 0.1, one_minus_beta_2: 0.001, epsilon: 1e-7 };
+    let g = matrix(256, 256, 3).into_shape_with_order(n).unwrap();
+    let (mut w, mut m, mut v) = (Array1::<f32>::zeros(n), Array1::<f32>::zeros(n), Array1::<f32>::zeros(n));
+    let mut group = c.benchmark_group("adam update 65536 weights");
+    group.throughput(Throughput::Elements(n as u64));
+    group.bench_function("ours", |bench| {
+        let (w, g, m, v) =
+            (w.as_slice_mut().unwrap(), g.as_slice().unwrap(), m.as_slice_mut().unwrap(), v.as_slice_mut().unwrap());
+        bench.iter(|| adam(&step, w, black_box(g), m, v, None))
+    });
+    group.bench_function("ndarray Zip", |bench| {
+        bench.iter(|| {
+            Zip::from(&mut w).and(black_box(&g)).and(&mut m).and(&mut v).for_each(|w, &g, m, v| {
+                *m += (g - *m) * step.one_minus_beta_1;
+                *v += (g * g - *v) * step.one_minus_beta_2;
+                *w -= step.alpha * *m / (v.sqrt() + step.epsilon);
+            })
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, products, seed_epoch, adam_update);
 criterion_main!(benches);

@@ -1,5 +1,6 @@
 //! In a dedicated worker, where the trainer runs (wasm-bindgen-test, headless Chromium and
-//! Firefox): the SIMD products equal the scalar reference on odd sizes. (The engine's own suites,
+//! Firefox): the SIMD products equal the scalar reference on odd sizes, and never write outside
+//! their output. (The engine's own suites,
 //! `engine`, `reference` and `learning`, run in a dedicated worker too.)
 #![cfg(target_arch = "wasm32")]
 
@@ -10,7 +11,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_dedicated_worker);
 
-const SIZES: [usize; 6] = [1, 3, 5, 16, 17, 63];
+/// Every edge of the tiles: 1 to 9 (partial vectors, row and column remainders), one past a
+/// tile, and odd sizes across several tiles.
+const SIZES: [usize; 12] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 17, 63];
+/// Floats after the output that a product must leave alone.
+const GUARD: usize = 9;
 
 fn random(len: usize, rng: &mut ChaCha8Rng) -> Vec<f32> {
     (0..len).map(|_| rng.random_range(-1.0..1.0)).collect()
@@ -33,20 +38,25 @@ fn agree(
         for k in SIZES {
             for n in SIZES {
                 let (a, b) = (random(a_len(m, k), &mut rng), random(b_len(k, n), &mut rng));
-                let (mut fast_c, mut slow_c) = (vec![f32::NAN; m * n], vec![f32::NAN; m * n]);
-                fast(m, k, n, &a, &b, &mut fast_c);
+                let (mut fast_c, mut slow_c) = (vec![f32::NAN; m * n + GUARD], vec![f32::NAN; m * n]);
+                fast(m, k, n, &a, &b, &mut fast_c[..m * n]);
                 reference(m, k, n, &a, &b, &mut slow_c);
                 for (i, (x, y)) in fast_c.iter().zip(&slow_c).enumerate() {
-                    assert!((x - y).abs() <= 1e-6 * k as f32, "{name} {m}×{k}×{n}, element {i}: simd {x}, scalar {y}");
+                    let bound = 1e-6 * (k + 1) as f32;
+                    assert!((x - y).abs() <= bound, "{name} {m}×{k}×{n}, element {i}: simd {x}, scalar {y}");
                 }
+                assert!(fast_c[m * n..].iter().all(|x| x.is_nan()), "{name} {m}×{k}×{n} wrote past its output");
             }
         }
     }
 }
 
 #[wasm_bindgen_test]
+#[allow(clippy::assertions_on_constants)] // a check of how this wasm was built: constant by design
 fn this_build_runs_simd_kernels() {
     assert!(kernels::SIMD, "the wasm build must have target-feature=+simd128 (.cargo/config.toml)");
+    // `--features relaxed-simd` (make test-chromium, test-firefox) runs this suite on the fused kernels.
+    assert_eq!(kernels::RELAXED_SIMD, cfg!(feature = "relaxed-simd"));
 }
 
 #[wasm_bindgen_test]
@@ -54,4 +64,66 @@ fn simd_products_equal_the_scalar_reference() {
     agree("gemm_nn", kernels::gemm_nn, scalar::gemm_nn, |m, k| m * k, |k, n| k * n);
     agree("gemm_tn", kernels::gemm_tn, scalar::gemm_tn, |m, k| k * m, |k, n| k * n);
     agree("gemm_nt", kernels::gemm_nt, scalar::gemm_nt, |m, k| m * k, |k, n| n * k);
+    agree(
+        "gemm_nn_bias",
+        |m, k, n, a, b, c| kernels::gemm_nn_bias(m, k, n, a, b, &bias(n), c),
+        |m, k, n, a, b, c| scalar::gemm_nn_bias(m, k, n, a, b, Some(&bias(n)), c),
+        |m, k| m * k,
+        |k, n| k * n,
+    );
+}
+
+/// A bias of `n` distinct values.
+fn bias(n: usize) -> Vec<f32> {
+    (0..n).map(|j| (j as f32 * 0.37).sin()).collect()
+}
+
+/// The SIMD optimizer updates give bit for bit the scalar reference's weights and slots, on
+/// every length from 0 to 19 and a long one (vector body, scalar tail), for each variant.
+#[wasm_bindgen_test]
+fn simd_updates_equal_the_scalar_reference() {
+    use kernels::{AdamStep, RmspropStep, SgdStep};
+    let adam = AdamStep { alpha: 0.0031, one_minus_beta_1: 0.1, one_minus_beta_2: 0.001, epsilon: 1e-7 };
+    let rms = RmspropStep { learning_rate: 0.01, rho: 0.9, one_minus_rho: 0.1, momentum: 0.5, epsilon: 1e-7 };
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    for n in (0..20).chain([257]) {
+        // Weights, gradients and two or three slots; the slots start non-negative, like v.
+        let fresh = |rng: &mut ChaCha8Rng| -> [Vec<f32>; 5] {
+            let slot = |rng: &mut ChaCha8Rng| random(n, rng).into_iter().map(f32::abs).collect::<Vec<_>>();
+            [random(n, rng), random(n, rng), slot(rng), slot(rng), slot(rng)]
+        };
+        for variant in 0..6 {
+            let [mut w1, g, mut s1, mut t1, mut u1] = fresh(&mut rng);
+            let (mut w2, mut s2, mut t2, mut u2) = (w1.clone(), s1.clone(), t1.clone(), u1.clone());
+            match variant {
+                0 => {
+                    kernels::adam(&adam, &mut w1, &g, &mut s1, &mut t1, None);
+                    scalar::adam(&adam, &mut w2, &g, &mut s2, &mut t2, None);
+                }
+                1 => {
+                    kernels::adam(&adam, &mut w1, &g, &mut s1, &mut t1, Some(&mut u1));
+                    scalar::adam(&adam, &mut w2, &g, &mut s2, &mut t2, Some(&mut u2));
+                }
+                2 => {
+                    kernels::rmsprop(&rms, &mut w1, &g, &mut s1, None);
+                    scalar::rmsprop(&rms, &mut w2, &g, &mut s2, None);
+                }
+                3 => {
+                    kernels::rmsprop(&rms, &mut w1, &g, &mut s1, Some(&mut t1));
+                    scalar::rmsprop(&rms, &mut w2, &g, &mut s2, Some(&mut t2));
+                }
+                _ => {
+                    let sgd = SgdStep { learning_rate: 0.01, momentum: 0.9, nesterov: variant == 5 };
+                    kernels::sgd(&sgd, &mut w1, &g, Some(&mut s1));
+                    scalar::sgd(&sgd, &mut w2, &g, Some(&mut s2));
+                    kernels::sgd(&sgd, &mut t1, &g, None);
+                    scalar::sgd(&sgd, &mut t2, &g, None);
+                }
+            }
+            for (what, x, y) in [("w", &w1, &w2), ("slot 1", &s1, &s2), ("slot 2", &t1, &t2), ("slot 3", &u1, &u2)] {
+                let same = x.iter().zip(y.iter()).all(|(a, b)| a.to_bits() == b.to_bits());
+                assert!(same, "update {variant}, n = {n}: {what} differs: simd {x:?}, scalar {y:?}");
+            }
+        }
+    }
 }

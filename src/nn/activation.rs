@@ -92,7 +92,8 @@ impl Activation {
         let pairs = a.iter_mut().zip(z);
         match self {
             Activation::Linear => a.copy_from_slice(z),
-            Activation::Relu => pairs.for_each(|(a, &z)| *a = z.max(0.0)),
+            // Selects, not `f32::max` (a libm call on wasm): the loop vectorises.
+            Activation::Relu => pairs.for_each(|(a, &z)| *a = if z > 0.0 { z } else { 0.0 }),
             Activation::LeakyRelu { alpha } => pairs.for_each(|(a, &z)| *a = if z > 0.0 { z } else { alpha * z }),
             Activation::Elu { alpha } => pairs.for_each(|(a, &z)| *a = if z > 0.0 { z } else { alpha * z.exp_m1() }),
             Activation::Sigmoid => pairs.for_each(|(a, &z)| *a = sigmoid(z)),
@@ -112,16 +113,11 @@ impl Activation {
     pub fn backward(self, z: &[f32], a: &[f32], grad: &mut [f32], units: usize) {
         match self {
             Activation::Linear => {}
-            Activation::Relu => grad.iter_mut().zip(z).for_each(|(g, &z)| {
-                if z <= 0.0 {
-                    *g = 0.0
-                }
-            }),
-            Activation::LeakyRelu { alpha } => grad.iter_mut().zip(z).for_each(|(g, &z)| {
-                if z <= 0.0 {
-                    *g *= alpha
-                }
-            }),
+            // Selects rather than branches, so the loops vectorise.
+            Activation::Relu => grad.iter_mut().zip(z).for_each(|(g, &z)| *g = if z > 0.0 { *g } else { 0.0 }),
+            Activation::LeakyRelu { alpha } => {
+                grad.iter_mut().zip(z).for_each(|(g, &z)| *g = if z > 0.0 { *g } else { *g * alpha })
+            }
             Activation::Elu { alpha } => grad.iter_mut().zip(z).zip(a).for_each(|((g, &z), &a)| {
                 if z <= 0.0 {
                     *g *= a + alpha

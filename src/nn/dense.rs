@@ -18,7 +18,7 @@ use ndarray::{Array1, Array2};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
-use super::kernels::{gemm_nn, gemm_nt, gemm_tn};
+use super::kernels::{gemm_nn, gemm_nn_bias, gemm_nt, gemm_tn};
 use super::{Activation, Initializer};
 
 /// How to build a [`Dense`] layer; the defaults are Keras'.
@@ -98,12 +98,11 @@ impl Dense {
     pub fn forward(&self, x: &[f32], rows: usize, z: &mut [f32], a: &mut [f32]) {
         let (inputs, units) = (self.inputs(), self.units());
         let (z, a) = (&mut z[..rows * units], &mut a[..rows * units]);
-        gemm_nn(rows, inputs, units, x, self.kernel_slice(), z);
         if self.config.use_bias {
             let b = self.bias.as_slice().expect("the bias is contiguous");
-            for row in z.chunks_exact_mut(units) {
-                row.iter_mut().zip(b).for_each(|(z, b)| *z += b);
-            }
+            gemm_nn_bias(rows, inputs, units, x, self.kernel_slice(), b, z);
+        } else {
+            gemm_nn(rows, inputs, units, x, self.kernel_slice(), z);
         }
         self.config.activation.forward(z, a, units);
     }
@@ -114,10 +113,14 @@ impl Dense {
         let (inputs, units) = (self.inputs(), self.units());
         let dz = &dz[..rows * units];
         gemm_tn(inputs, rows, units, x, dz, dw);
+        let db = &mut db[..units];
         db.fill(0.0);
         if self.config.use_bias {
+            // Indexed over equal lengths, so the column sums vectorise.
             for row in dz.chunks_exact(units) {
-                db.iter_mut().zip(row).for_each(|(b, d)| *b += d);
+                for j in 0..units {
+                    db[j] += row[j];
+                }
             }
         }
         if let Some(dx) = dx {

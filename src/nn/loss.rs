@@ -28,6 +28,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::activation::{sigmoid, Activation};
+use crate::i18n::Bilingual;
 
 /// Keras' `epsilon()`, the clipping bound of cross-entropy on probabilities.
 pub const EPSILON: f32 = 1e-7;
@@ -83,7 +84,7 @@ impl Loss {
     }
 
     /// Whether the loss is computed from the output layer's logits `z`.
-    fn from_logits(self, activation: Activation) -> bool {
+    fn computed_from_logits(self, activation: Activation) -> bool {
         match self {
             Loss::BinaryCrossentropy => activation == Activation::Sigmoid,
             Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy => activation == Activation::Softmax,
@@ -95,7 +96,7 @@ impl Loss {
     /// pre-activation and activation (`rows × units`), `y` the labels (`rows ×`
     /// [`Self::label_width`]).
     pub fn sum(self, activation: Activation, units: usize, z: &[f32], a: &[f32], y: &[f32]) -> f64 {
-        let logits = self.from_logits(activation);
+        let logits = self.computed_from_logits(activation);
         let per_row = z.chunks_exact(units).zip(a.chunks_exact(units)).zip(y.chunks_exact(self.label_width(units)));
         let total: f64 = match self {
             Loss::BinaryCrossentropy if logits => {
@@ -147,7 +148,7 @@ impl Loss {
         let sparse = self == Loss::SparseCategoricalCrossentropy;
         let target =
             |row: usize, j: usize| if sparse { (j == y[row] as usize) as u8 as f32 } else { y[row * units + j] };
-        if self.from_logits(activation) {
+        if self.computed_from_logits(activation) {
             let scale = if self == Loss::BinaryCrossentropy { per_sample / units as f32 } else { per_sample };
             for (i, (d, &a)) in dz.iter_mut().zip(a).enumerate() {
                 let a = if self == Loss::BinaryCrossentropy { sigmoid(z[i]) } else { a };
@@ -169,41 +170,55 @@ impl Loss {
     }
 
     /// The first label this loss refuses, as `(index into y, value, what it accepts)`.
-    pub fn invalid_label(self, y: &[f32], units: usize) -> Option<(usize, f32, String)> {
+    pub fn invalid_label(self, y: &[f32], units: usize) -> Option<(usize, f32, Bilingual)> {
         let bad = |ok: &dyn Fn(f32) -> bool| y.iter().position(|&v| !ok(v)).map(|i| (i, y[i]));
         let (found, accepts) = match self {
-            Loss::BinaryCrossentropy => (bad(&|v| (0.0..=1.0).contains(&v)), "values from 0 to 1".to_string()),
-            Loss::CategoricalCrossentropy => {
-                (bad(&|v| (0.0..=1.0).contains(&v)), "one-hot rows of 0 and 1".to_string())
+            Loss::BinaryCrossentropy => {
+                (bad(&|v| (0.0..=1.0).contains(&v)), Bilingual::new("values from 0 to 1", "0 到 1 之间的值"))
             }
-            Loss::SparseCategoricalCrossentropy => (
-                bad(&|v| v.fract() == 0.0 && v >= 0.0 && (v as usize) < units),
-                format!("class ids 0 to {}", units.saturating_sub(1)),
+            Loss::CategoricalCrossentropy => (
+                bad(&|v| (0.0..=1.0).contains(&v)),
+                Bilingual::new("one-hot rows of 0 and 1", "由 0 和 1 组成的独热编码行"),
             ),
-            Loss::MeanSquaredError => (bad(&f32::is_finite), "finite numbers".to_string()),
+            Loss::SparseCategoricalCrossentropy => {
+                let last = units.saturating_sub(1);
+                (
+                    bad(&|v| v.fract() == 0.0 && v >= 0.0 && (v as usize) < units),
+                    Bilingual::new(format!("class ids 0 to {last}"), format!("0 到 {last} 的类别编号")),
+                )
+            }
+            Loss::MeanSquaredError => (bad(&f32::is_finite), Bilingual::new("finite numbers", "有限的数")),
         };
         found.map(|(i, v)| (i, v, accepts))
     }
 
     /// Why this loss cannot train an output of `units` units with `activation`, if it cannot.
-    pub fn misfit(self, activation: Activation, units: usize) -> Option<String> {
+    pub fn misfit(self, activation: Activation, units: usize) -> Option<Bilingual> {
         let name = self.keras_name();
         match self {
-            Loss::BinaryCrossentropy if activation == Activation::Softmax => Some(format!(
-                "{name} needs independent probabilities: give the last layer a sigmoid activation, \
-                 or use categorical_crossentropy with its softmax over {units} units"
+            Loss::BinaryCrossentropy if activation == Activation::Softmax => Some(Bilingual::new(
+                format!(
+                    "{name} needs independent probabilities: give the last layer a sigmoid activation, \
+                     or use categorical_crossentropy with its softmax over {units} units"
+                ),
+                format!(
+                    "{name} 需要彼此独立的概率：请给最后一层 sigmoid 激活函数，\
+                     或者保留它在 {units} 个单元上的 softmax，改用 categorical_crossentropy"
+                ),
             )),
             Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy
                 if activation != Activation::Softmax =>
             {
-                Some(format!(
-                    "{name} needs a softmax output; the last layer's activation is {}",
-                    activation.keras_name()
+                let act = activation.keras_name();
+                Some(Bilingual::new(
+                    format!("{name} needs a softmax output; the last layer's activation is {act}"),
+                    format!("{name} 需要 softmax 输出；最后一层的激活函数却是 {act}"),
                 ))
             }
-            Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy if units < 2 => {
-                Some(format!("{name} needs at least 2 output units, one per class; the last layer has {units}"))
-            }
+            Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy if units < 2 => Some(Bilingual::new(
+                format!("{name} needs at least 2 output units, one per class; the last layer has {units}"),
+                format!("{name} 至少需要 2 个输出单元，每个类别一个；最后一层只有 {units} 个"),
+            )),
             _ => None,
         }
     }
@@ -213,4 +228,33 @@ impl Loss {
 fn softplus_bce(z: f32, y: f32) -> f64 {
     let (z, y) = (z as f64, y as f64);
     z.max(0.0) - z * y + (-z.abs()).exp().ln_1p()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::check::assert_bilingual;
+
+    #[test]
+    fn misfits_and_refused_labels_are_said_in_both_languages() {
+        let misfits = [
+            Loss::BinaryCrossentropy.misfit(Activation::Softmax, 3),
+            Loss::CategoricalCrossentropy.misfit(Activation::Sigmoid, 3),
+            Loss::SparseCategoricalCrossentropy.misfit(Activation::Softmax, 1),
+        ];
+        for why in misfits {
+            assert_bilingual(&why.expect("a misfit"));
+        }
+        assert_eq!(Loss::MeanSquaredError.misfit(Activation::Linear, 1), None);
+        for (loss, label) in [
+            (Loss::BinaryCrossentropy, 2.0),
+            (Loss::CategoricalCrossentropy, -1.0),
+            (Loss::SparseCategoricalCrossentropy, 5.0),
+            (Loss::MeanSquaredError, f32::NAN),
+        ] {
+            let (i, _, accepts) = loss.invalid_label(&[0.0, label], 3).expect("refused");
+            assert_eq!(i, 1);
+            assert_bilingual(&accepts);
+        }
+    }
 }

@@ -24,6 +24,9 @@ use rand_chacha::ChaCha8Rng;
 use super::metrics::correct_count;
 use super::{Dense, DenseConfig, Loss, NnError, Optimizer, OptimizerState};
 
+/// One layer's gradients: `(∂L/∂W, ∂L/∂b)`.
+pub type LayerGradients = (Array2<f32>, Array1<f32>);
+
 /// A Keras `Sequential` model of dense layers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sequential {
@@ -210,7 +213,7 @@ impl Sequential {
         x: &Array2<f32>,
         y: &Array2<f32>,
         loss: Loss,
-    ) -> Result<(f64, Vec<(Array2<f32>, Array1<f32>)>), NnError> {
+    ) -> Result<(f64, Vec<LayerGradients>), NnError> {
         self.check_data(x, y, loss)?;
         let rows = x.nrows();
         if rows == 0 {

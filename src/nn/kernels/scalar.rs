@@ -1,12 +1,23 @@
 //! Portable reference products: plain loops in the order a textbook writes them, except that
 //! `gemm_nn` and `gemm_tn` run the inner loop along a row of the output so it reads memory in
-//! order. Callers go through [`super`], which checks the slice lengths.
+//! order; and the optimizers' updates, element by element, exactly as Keras writes them.
+//! Callers go through [`super`], which checks the slice lengths.
+
+use super::{AdamStep, RmspropStep, SgdStep};
 
 /// `c = a · b`; see [`super::gemm_nn`].
 pub fn gemm_nn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
+    gemm_nn_bias(m, k, n, a, b, None, c)
+}
+
+/// `c = a · b + bias`; see [`super::gemm_nn_bias`].
+pub fn gemm_nn_bias(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], bias: Option<&[f32]>, c: &mut [f32]) {
     for i in 0..m {
         let c_row = &mut c[i * n..(i + 1) * n];
-        c_row.fill(0.0);
+        match bias {
+            Some(bias) => c_row.copy_from_slice(&bias[..n]),
+            None => c_row.fill(0.0),
+        }
         for p in 0..k {
             let s = a[i * k + p];
             let b_row = &b[p * n..(p + 1) * n];
@@ -39,6 +50,72 @@ pub fn gemm_nt(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]
         for j in 0..n {
             let b_row = &b[j * k..(j + 1) * k];
             c[i * n + j] = a_row.iter().zip(b_row).map(|(a, b)| a * b).sum();
+        }
+    }
+}
+
+/// Adam's update; see [`super::adam`].
+pub fn adam(h: &AdamStep, w: &mut [f32], g: &[f32], m: &mut [f32], v: &mut [f32], v_hat: Option<&mut [f32]>) {
+    let n = w.len();
+    let (g, m, v) = (&g[..n], &mut m[..n], &mut v[..n]);
+    match v_hat {
+        Some(v_hat) => {
+            let v_hat = &mut v_hat[..n];
+            for i in 0..n {
+                m[i] += (g[i] - m[i]) * h.one_minus_beta_1;
+                v[i] += (g[i] * g[i] - v[i]) * h.one_minus_beta_2;
+                v_hat[i] = v_hat[i].max(v[i]);
+                w[i] -= h.alpha * m[i] / (v_hat[i].sqrt() + h.epsilon);
+            }
+        }
+        None => {
+            for i in 0..n {
+                m[i] += (g[i] - m[i]) * h.one_minus_beta_1;
+                v[i] += (g[i] * g[i] - v[i]) * h.one_minus_beta_2;
+                w[i] -= h.alpha * m[i] / (v[i].sqrt() + h.epsilon);
+            }
+        }
+    }
+}
+
+/// RMSprop's update; see [`super::rmsprop`].
+pub fn rmsprop(h: &RmspropStep, w: &mut [f32], g: &[f32], v: &mut [f32], velocity: Option<&mut [f32]>) {
+    let n = w.len();
+    let (g, v) = (&g[..n], &mut v[..n]);
+    match velocity {
+        Some(m) => {
+            let m = &mut m[..n];
+            for i in 0..n {
+                v[i] = h.rho * v[i] + h.one_minus_rho * g[i] * g[i];
+                m[i] = h.momentum * m[i] + h.learning_rate * g[i] / (v[i] + h.epsilon).sqrt();
+                w[i] -= m[i];
+            }
+        }
+        None => {
+            for i in 0..n {
+                v[i] = h.rho * v[i] + h.one_minus_rho * g[i] * g[i];
+                w[i] -= h.learning_rate * g[i] / (v[i] + h.epsilon).sqrt();
+            }
+        }
+    }
+}
+
+/// SGD's update; see [`super::sgd`].
+pub fn sgd(h: &SgdStep, w: &mut [f32], g: &[f32], velocity: Option<&mut [f32]>) {
+    let n = w.len();
+    let g = &g[..n];
+    match velocity {
+        Some(m) => {
+            let m = &mut m[..n];
+            for i in 0..n {
+                m[i] = h.momentum * m[i] - h.learning_rate * g[i];
+                w[i] += if h.nesterov { h.momentum * m[i] - h.learning_rate * g[i] } else { m[i] };
+            }
+        }
+        None => {
+            for i in 0..n {
+                w[i] -= h.learning_rate * g[i];
+            }
         }
     }
 }

@@ -1,104 +1,360 @@
-//! `simd128` products: four `f32` lanes at a time, accumulators kept in registers.
+//! `simd128` products: register-tiled micro-kernels over four `f32` lanes.
 //!
-//! `gemm_nn` and `gemm_tn` compute each output row in column blocks of 16 (four `f32x4`
-//! accumulators live across the whole `k` loop, so `c` is written once), then blocks of 4,
-//! then a scalar tail. `gemm_nt` is a row-by-row dot product with four lanes and a horizontal
-//! sum at the end. Callers go through [`super`], which checks every slice length first; that
-//! check is what makes the unchecked loads below sound.
+//! - `gemm_nn` and `gemm_tn` share one micro-kernel: a tile of up to 4 rows × 8 columns of `c`
+//!   is eight `f32x4` accumulators held in registers across the whole `k` loop; each step
+//!   broadcasts one element of `a` per row (`v128.load32_splat`) and multiplies it into two
+//!   vectors of a row of `b`. The two products differ only in how a row of `a` is strided.
+//!   Column blocks run outermost, so the `k × 8` panel of `b` stays in L1 for every row tile.
+//!   Edges use the same kernel with fewer rows, one vector, or a partial vector (1 to 3 lanes,
+//!   loaded and stored with the lane instructions, never past the slice).
+//! - `gemm_nt` takes dot products: a tile of 2 rows of `a` × 4 rows of `b` keeps eight `f32x4`
+//!   partial sums over `k`, then one 4 × 4 transpose-and-add turns each row's four vectors into
+//!   the four outputs, stored as one vector.
+//! - One-column and one-deep shapes (the seed's 64 → 1 layer) are rewritten into the shape that
+//!   vectorises: `a · b` with `n = 1` is a dot product per row, `aᵀ · b` with `n = 1` is
+//!   `(bᵀ · a)ᵀ`, and `a · bᵀ` with `k = 1` is `a · b` (a `n × 1` matrix is its own transpose).
+//! - With the crate feature `relaxed-simd` (the `worker_relaxed` build, for browsers that
+//!   validate relaxed SIMD), the multiply-add is `f32x4.relaxed_madd`, one fused instruction
+//!   where the hardware has FMA; otherwise a multiply and an add. Only these functions are
+//!   compiled with the wasm feature, so the rest of the crate and its dependencies are shared
+//!   with the plain build.
+//!
+//! Callers go through [`super`], which checks every slice length first; that check is what
+//! makes the unchecked pointer arithmetic below sound.
 
 use core::arch::wasm32::*;
 
+/// Rows of `c` per tile in `gemm_nn` / `gemm_tn`. Four rows are eight accumulators, which with
+/// the two vectors of `b`, the broadcast and the product fit V8's 15 allocatable `xmm` registers
+/// (it keeps one as scratch); six rows need 16, and ran at 35 GFLOP/s where four run at 59 (256³
+/// in Chromium 156 on an AMD EPYC whose f32x4 peak is 66, `make bench`).
+const MR: usize = 4;
+/// Columns of `c` per tile in `gemm_nn` / `gemm_tn` (two vectors).
+const NR: usize = 8;
+
 /// `c = a · b`; see [`super::gemm_nn`].
 pub fn gemm_nn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-    for i in 0..m {
-        // a[i, p] is at i * k + p.
-        // SAFETY: the caller checked a.len() >= m*k, b.len() >= k*n, c.len() >= m*n.
-        unsafe { row_times_matrix(a.as_ptr().add(i * k), 1, k, n, b.as_ptr(), c.as_mut_ptr().add(i * n)) }
+    gemm_nn_bias(m, k, n, a, b, None, c)
+}
+
+/// `c = a · b + bias` (the bias added to every row); see [`super::gemm_nn_bias`].
+pub fn gemm_nn_bias(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], bias: Option<&[f32]>, c: &mut [f32]) {
+    let bias = bias.map(<[f32]>::as_ptr);
+    // SAFETY: the caller checked a.len() >= m*k, b.len() >= k*n, c.len() >= m*n, bias.len() >= n.
+    unsafe {
+        if n == 1 {
+            // One output column: a dot product of every row of `a` with the column `b`.
+            dots(m, k, 1, a.as_ptr(), b.as_ptr(), c.as_mut_ptr());
+            if let Some(bias) = bias {
+                c[..m].iter_mut().for_each(|c| *c += *bias);
+            }
+        } else {
+            // a[i, p] is at i * k + p.
+            tiles(m, k, n, a.as_ptr(), k, 1, b.as_ptr(), bias, c.as_mut_ptr());
+        }
     }
 }
 
 /// `c = aᵀ · b`; see [`super::gemm_tn`].
 pub fn gemm_tn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-    for i in 0..m {
-        // aᵀ[i, p] = a[p, i] is at p * m + i.
-        // SAFETY: the caller checked a.len() >= k*m, b.len() >= k*n, c.len() >= m*n.
-        unsafe { row_times_matrix(a.as_ptr().add(i), m, k, n, b.as_ptr(), c.as_mut_ptr().add(i * n)) }
+    // SAFETY: the caller checked a.len() >= k*m, b.len() >= k*n, c.len() >= m*n.
+    unsafe {
+        if n == 1 && m > 1 {
+            // c (m × 1) = aᵀ · b is, laid out in memory, the row bᵀ (1 × k) · a (k × m).
+            tiles(1, k, m, b.as_ptr(), k, 1, a.as_ptr(), None, c.as_mut_ptr());
+        } else {
+            // aᵀ[i, p] = a[p, i] is at p * m + i.
+            tiles(m, k, n, a.as_ptr(), 1, m, b.as_ptr(), None, c.as_mut_ptr());
+        }
     }
 }
 
 /// `c = a · bᵀ`; see [`super::gemm_nt`].
 pub fn gemm_nt(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
-    for i in 0..m {
-        for j in 0..n {
-            // SAFETY: the caller checked a.len() >= m*k, b.len() >= n*k, c.len() >= m*n.
-            unsafe { *c.as_mut_ptr().add(i * n + j) = dot(a.as_ptr().add(i * k), b.as_ptr().add(j * k), k) }
+    // SAFETY: the caller checked a.len() >= m*k, b.len() >= n*k, c.len() >= m*n.
+    unsafe {
+        if k == 1 {
+            // b (n × 1) has the layout of bᵀ (1 × n): an outer product, as a · b.
+            tiles(m, 1, n, a.as_ptr(), 1, 1, b.as_ptr(), None, c.as_mut_ptr());
+        } else {
+            dots(m, k, n, a.as_ptr(), b.as_ptr(), c.as_mut_ptr());
         }
     }
 }
 
-/// `c_row[0..n] = Σ_p a_row[p * stride] · b[p, 0..n]`, for a row of `a` read with a stride.
+/// `x · y + acc`, fused when the build has `relaxed-simd`.
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"), inline)]
+#[cfg_attr(not(feature = "relaxed-simd"), inline(always))]
+fn madd(x: v128, y: v128, acc: v128) -> v128 {
+    #[cfg(feature = "relaxed-simd")]
+    {
+        f32x4_relaxed_madd(x, y, acc)
+    }
+    #[cfg(not(feature = "relaxed-simd"))]
+    {
+        f32x4_add(f32x4_mul(x, y), acc)
+    }
+}
+
+/// The first `len` (0 to 4) floats at `p`, the other lanes zero; reads nothing past them.
 ///
 /// # Safety
-/// `a_row` must be readable at `p * stride` for `p < k`, `b` for `k * n` floats, `c_row` writable
-/// for `n` floats.
+/// `p` must be readable for `len` floats.
 #[inline(always)]
-unsafe fn row_times_matrix(a_row: *const f32, stride: usize, k: usize, n: usize, b: *const f32, c_row: *mut f32) {
+unsafe fn load(p: *const f32, len: usize) -> v128 {
+    match len {
+        4.. => v128_load(p as *const v128),
+        3 => v128_load32_lane::<2>(v128_load64_zero(p as *const u64), p.add(2) as *const u32),
+        2 => v128_load64_zero(p as *const u64),
+        1 => v128_load32_zero(p as *const u32),
+        _ => f32x4_splat(0.0),
+    }
+}
+
+/// Stores the first `len` (0 to 4) lanes of `v` at `p`; writes nothing past them.
+///
+/// # Safety
+/// `p` must be writable for `len` floats.
+#[inline(always)]
+unsafe fn store(p: *mut f32, v: v128, len: usize) {
+    match len {
+        4.. => v128_store(p as *mut v128, v),
+        3 => {
+            v128_store64_lane::<0>(v, p as *mut u64);
+            v128_store32_lane::<2>(v, p.add(2) as *mut u32);
+        }
+        2 => v128_store64_lane::<0>(v, p as *mut u64),
+        1 => v128_store32_lane::<0>(v, p as *mut u32),
+        _ => {}
+    }
+}
+
+/// `c (m × n) = A · b (k × n) [+ bias]`, where `A[i, p]` is at `a + i·rs + p·ps`.
+///
+/// # Safety
+/// `A` readable at every `i·rs + p·ps` for `i < m, p < k`; `b` for `k·n`, `bias` (if any) for `n`
+/// floats; `c` writable for `m·n`.
+#[allow(clippy::too_many_arguments)]
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"), inline)]
+#[cfg_attr(not(feature = "relaxed-simd"), inline(always))]
+unsafe fn tiles(
+    m: usize,
+    k: usize,
+    n: usize,
+    a: *const f32,
+    rs: usize,
+    ps: usize,
+    b: *const f32,
+    bias: Option<*const f32>,
+    c: *mut f32,
+) {
     let mut j = 0;
-    while j + 16 <= n {
-        let (mut c0, mut c1, mut c2, mut c3) = (f32x4_splat(0.0), f32x4_splat(0.0), f32x4_splat(0.0), f32x4_splat(0.0));
-        for p in 0..k {
-            let s = f32x4_splat(*a_row.add(p * stride));
-            let bp = b.add(p * n + j);
-            c0 = f32x4_add(c0, f32x4_mul(s, v128_load(bp as *const v128)));
-            c1 = f32x4_add(c1, f32x4_mul(s, v128_load(bp.add(4) as *const v128)));
-            c2 = f32x4_add(c2, f32x4_mul(s, v128_load(bp.add(8) as *const v128)));
-            c3 = f32x4_add(c3, f32x4_mul(s, v128_load(bp.add(12) as *const v128)));
-        }
-        let cp = c_row.add(j);
-        v128_store(cp as *mut v128, c0);
-        v128_store(cp.add(4) as *mut v128, c1);
-        v128_store(cp.add(8) as *mut v128, c2);
-        v128_store(cp.add(12) as *mut v128, c3);
-        j += 16;
-    }
-    while j + 4 <= n {
-        let mut c0 = f32x4_splat(0.0);
-        for p in 0..k {
-            let s = f32x4_splat(*a_row.add(p * stride));
-            c0 = f32x4_add(c0, f32x4_mul(s, v128_load(b.add(p * n + j) as *const v128)));
-        }
-        v128_store(c_row.add(j) as *mut v128, c0);
-        j += 4;
-    }
     while j < n {
-        let mut acc = 0.0;
-        for p in 0..k {
-            acc += *a_row.add(p * stride) * *b.add(p * n + j);
+        let cols = (n - j).min(NR);
+        let mut i = 0;
+        while i + MR <= m {
+            tile::<MR>(k, a.add(i * rs), rs, ps, b.add(j), n, bias.map(|p| p.add(j)), c.add(i * n + j), cols);
+            i += MR;
         }
-        *c_row.add(j) = acc;
-        j += 1;
+        let (a, c, bias) = (a.add(i * rs), c.add(i * n + j), bias.map(|p| p.add(j)));
+        match m - i {
+            3 => tile::<3>(k, a, rs, ps, b.add(j), n, bias, c, cols),
+            2 => tile::<2>(k, a, rs, ps, b.add(j), n, bias, c, cols),
+            1 => tile::<1>(k, a, rs, ps, b.add(j), n, bias, c, cols),
+            _ => {}
+        }
+        j += cols;
     }
 }
 
-/// `Σ_p x[p] · y[p]` for `p < k`.
+/// One tile: `R` rows × `cols` (1 to 8) columns of `c`, over all of `k`.
 ///
 /// # Safety
-/// `x` and `y` must be readable for `k` floats.
-#[inline(always)]
-unsafe fn dot(x: *const f32, y: *const f32, k: usize) -> f32 {
-    let mut acc = f32x4_splat(0.0);
+/// As [`tiles`], for the tile's rows and columns.
+#[allow(clippy::too_many_arguments)]
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"), inline)]
+#[cfg_attr(not(feature = "relaxed-simd"), inline(always))]
+unsafe fn tile<const R: usize>(
+    k: usize,
+    a: *const f32,
+    rs: usize,
+    ps: usize,
+    b: *const f32,
+    n: usize,
+    bias: Option<*const f32>,
+    c: *mut f32,
+    cols: usize,
+) {
+    if cols == NR {
+        tile_full::<R>(k, a, rs, ps, b, n, bias, c);
+    } else {
+        tile_edge::<R>(k, a, rs, ps, b, n, bias, c, cols);
+    }
+}
+
+/// `R` rows × 8 columns: the hot loop.
+///
+/// # Safety
+/// As [`tiles`], for the tile's rows and 8 columns.
+#[allow(clippy::too_many_arguments)]
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"), inline)]
+#[cfg_attr(not(feature = "relaxed-simd"), inline(always))]
+unsafe fn tile_full<const R: usize>(
+    k: usize,
+    a: *const f32,
+    rs: usize,
+    ps: usize,
+    b: *const f32,
+    n: usize,
+    bias: Option<*const f32>,
+    c: *mut f32,
+) {
+    let (init0, init1) = match bias {
+        Some(p) => (v128_load(p as *const v128), v128_load(p.add(4) as *const v128)),
+        None => (f32x4_splat(0.0), f32x4_splat(0.0)),
+    };
+    let mut acc0 = [init0; R];
+    let mut acc1 = [init1; R];
+    for p in 0..k {
+        let bp = b.add(p * n);
+        let b0 = v128_load(bp as *const v128);
+        let b1 = v128_load(bp.add(4) as *const v128);
+        let ap = a.add(p * ps);
+        for r in 0..R {
+            let s = v128_load32_splat(ap.add(r * rs) as *const u32);
+            acc0[r] = madd(s, b0, acc0[r]);
+            acc1[r] = madd(s, b1, acc1[r]);
+        }
+    }
+    for r in 0..R {
+        v128_store(c.add(r * n) as *mut v128, acc0[r]);
+        v128_store(c.add(r * n + 4) as *mut v128, acc1[r]);
+    }
+}
+
+/// `R` rows × `cols` (1 to 7) columns: one full vector when `cols > 4`, then a partial one.
+///
+/// # Safety
+/// As [`tiles`], for the tile's rows and `cols` columns.
+#[allow(clippy::too_many_arguments)]
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"))]
+#[inline(never)]
+unsafe fn tile_edge<const R: usize>(
+    k: usize,
+    a: *const f32,
+    rs: usize,
+    ps: usize,
+    b: *const f32,
+    n: usize,
+    bias: Option<*const f32>,
+    c: *mut f32,
+    cols: usize,
+) {
+    let (w0, w1) = (cols.min(4), cols.saturating_sub(4));
+    let (init0, init1) = match bias {
+        Some(p) => (load(p, w0), load(p.add(4), w1)),
+        None => (f32x4_splat(0.0), f32x4_splat(0.0)),
+    };
+    let mut acc0 = [init0; R];
+    let mut acc1 = [init1; R];
+    for p in 0..k {
+        let bp = b.add(p * n);
+        let b0 = load(bp, w0);
+        let b1 = load(bp.add(4), w1);
+        let ap = a.add(p * ps);
+        for r in 0..R {
+            let s = v128_load32_splat(ap.add(r * rs) as *const u32);
+            acc0[r] = madd(s, b0, acc0[r]);
+            acc1[r] = madd(s, b1, acc1[r]);
+        }
+    }
+    for r in 0..R {
+        store(c.add(r * n), acc0[r], w0);
+        store(c.add(r * n + 4), acc1[r], w1);
+    }
+}
+
+/// `c (m × n) = a (m × k) · bᵀ` for `b` of `n × k`: dot products of rows, in 2 × 4 tiles.
+///
+/// # Safety
+/// `a` readable for `m·k` floats, `b` for `n·k`, `c` writable for `m·n`.
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"), inline)]
+#[cfg_attr(not(feature = "relaxed-simd"), inline(always))]
+unsafe fn dots(m: usize, k: usize, n: usize, a: *const f32, b: *const f32, c: *mut f32) {
+    let mut i = 0;
+    while i < m {
+        let rows = (m - i).min(2);
+        let mut j = 0;
+        while j < n {
+            let cols = (n - j).min(4);
+            let (a, b, c) = (a.add(i * k), b.add(j * k), c.add(i * n + j));
+            if rows == 2 && cols == 4 {
+                dot_tile::<2, 4>(k, a, b, c, n);
+            } else {
+                dot_edge(k, a, b, c, n, rows, cols);
+            }
+            j += cols;
+        }
+        i += rows;
+    }
+}
+
+/// Edges of [`dots`]: `rows` (1 or 2) × `cols` (1 to 4).
+///
+/// # Safety
+/// As [`dots`], for the tile's rows and columns.
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"))]
+#[inline(never)]
+unsafe fn dot_edge(k: usize, a: *const f32, b: *const f32, c: *mut f32, n: usize, rows: usize, cols: usize) {
+    match (rows, cols) {
+        (2, 3) => dot_tile::<2, 3>(k, a, b, c, n),
+        (2, 2) => dot_tile::<2, 2>(k, a, b, c, n),
+        (2, 1) => dot_tile::<2, 1>(k, a, b, c, n),
+        (1, 4) => dot_tile::<1, 4>(k, a, b, c, n),
+        (1, 3) => dot_tile::<1, 3>(k, a, b, c, n),
+        (1, 2) => dot_tile::<1, 2>(k, a, b, c, n),
+        _ => dot_tile::<1, 1>(k, a, b, c, n),
+    }
+}
+
+/// `R` rows of `a` against `C` rows of `b`: `R × C` vector partial sums over `k`, then summed
+/// across lanes into `C` outputs per row.
+///
+/// # Safety
+/// `a` readable for `R·k` floats, `b` for `C·k`, `c` writable for `C` floats in each of `R` rows
+/// `n` apart.
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"), inline)]
+#[cfg_attr(not(feature = "relaxed-simd"), inline(always))]
+// Rows and columns by index, as the tile is written on paper (the loops unroll: R, C are constants).
+#[allow(clippy::needless_range_loop)]
+unsafe fn dot_tile<const R: usize, const C: usize>(k: usize, a: *const f32, b: *const f32, c: *mut f32, n: usize) {
+    let zero = f32x4_splat(0.0);
+    let mut acc = [[zero; 4]; R];
     let mut p = 0;
-    while p + 4 <= k {
-        acc = f32x4_add(acc, f32x4_mul(v128_load(x.add(p) as *const v128), v128_load(y.add(p) as *const v128)));
+    while p < k {
+        let w = (k - p).min(4);
+        let mut av = [zero; R];
+        for r in 0..R {
+            av[r] = load(a.add(r * k + p), w);
+        }
+        for q in 0..C {
+            let bv = load(b.add(q * k + p), w);
+            for r in 0..R {
+                acc[r][q] = madd(av[r], bv, acc[r][q]);
+            }
+        }
         p += 4;
     }
-    let mut sum = f32x4_extract_lane::<0>(acc)
-        + f32x4_extract_lane::<1>(acc)
-        + f32x4_extract_lane::<2>(acc)
-        + f32x4_extract_lane::<3>(acc);
-    while p < k {
-        sum += *x.add(p) * *y.add(p);
-        p += 1;
+    for r in 0..R {
+        store(c.add(r * n), horizontal_sums(acc[r]), C);
     }
-    sum
+}
+
+/// `[Σ x₀, Σ x₁, Σ x₂, Σ x₃]`: the lane sums of four vectors, as one vector.
+#[inline(always)]
+fn horizontal_sums([x0, x1, x2, x3]: [v128; 4]) -> v128 {
+    // [x0₀+x0₂, x1₀+x1₂, x0₁+x0₃, x1₁+x1₃] and the same for x2, x3.
+    let s01 = f32x4_add(i32x4_shuffle::<0, 4, 1, 5>(x0, x1), i32x4_shuffle::<2, 6, 3, 7>(x0, x1));
+    let s23 = f32x4_add(i32x4_shuffle::<0, 4, 1, 5>(x2, x3), i32x4_shuffle::<2, 6, 3, 7>(x2, x3));
+    f32x4_add(i32x4_shuffle::<0, 1, 4, 5>(s01, s23), i32x4_shuffle::<2, 3, 6, 7>(s01, s23))
 }

@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::nn::kernels::{self, AdamStep};
+
 /// Adam's hyper-parameters; the defaults are Keras'.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Adam {
@@ -58,27 +60,15 @@ impl Adam {
     }
 
     pub(super) fn update(&self, state: &mut AdamState, tensor: usize, weights: &mut [f32], grads: &[f32]) {
-        let alpha = state.alpha;
         let (m, v, v_hat) = &mut state.moments[tensor];
         // Keras forms 1 − β in double precision, then rounds it to f32.
-        let (one_b1, one_b2, eps) =
-            ((1.0 - self.beta_1 as f64) as f32, (1.0 - self.beta_2 as f64) as f32, self.epsilon);
-        if self.amsgrad {
-            for ((((w, &g), m), v), vh) in
-                weights.iter_mut().zip(grads).zip(m.iter_mut()).zip(v.iter_mut()).zip(v_hat.iter_mut())
-            {
-                *m += (g - *m) * one_b1;
-                *v += (g * g - *v) * one_b2;
-                *vh = vh.max(*v);
-                *w -= alpha * *m / (vh.sqrt() + eps);
-            }
-        } else {
-            for (((w, &g), m), v) in weights.iter_mut().zip(grads).zip(m.iter_mut()).zip(v.iter_mut()) {
-                *m += (g - *m) * one_b1;
-                *v += (g * g - *v) * one_b2;
-                *w -= alpha * *m / (v.sqrt() + eps);
-            }
-        }
+        let step = AdamStep {
+            alpha: state.alpha,
+            one_minus_beta_1: (1.0 - self.beta_1 as f64) as f32,
+            one_minus_beta_2: (1.0 - self.beta_2 as f64) as f32,
+            epsilon: self.epsilon,
+        };
+        kernels::adam(&step, weights, grads, m, v, self.amsgrad.then_some(v_hat.as_mut_slice()));
     }
 }
 

@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::nn::kernels::{self, RmspropStep};
+
 /// RMSprop's hyper-parameters; the defaults are Keras'.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Rmsprop {
@@ -48,20 +50,14 @@ impl RmspropState {
 
 impl Rmsprop {
     pub(super) fn update(&self, state: &mut RmspropState, tensor: usize, weights: &mut [f32], grads: &[f32]) {
-        let (lr, rho, eps, mu) = (state.lr, self.rho, self.epsilon, self.momentum);
-        let one_rho = (1.0 - rho as f64) as f32; // as Keras: 1 − ρ in double precision, then f32
+        let step = RmspropStep {
+            learning_rate: state.lr,
+            rho: self.rho,
+            one_minus_rho: (1.0 - self.rho as f64) as f32, // as Keras: 1 − ρ in double precision, then f32
+            momentum: self.momentum,
+            epsilon: self.epsilon,
+        };
         let (v, m) = &mut state.slots[tensor];
-        if mu == 0.0 {
-            for ((w, &g), v) in weights.iter_mut().zip(grads).zip(v.iter_mut()) {
-                *v = rho * *v + one_rho * g * g;
-                *w -= lr * g / (*v + eps).sqrt();
-            }
-        } else {
-            for (((w, &g), v), m) in weights.iter_mut().zip(grads).zip(v.iter_mut()).zip(m.iter_mut()) {
-                *v = rho * *v + one_rho * g * g;
-                *m = mu * *m + lr * g / (*v + eps).sqrt();
-                *w -= *m;
-            }
-        }
+        kernels::rmsprop(&step, weights, grads, v, (self.momentum != 0.0).then_some(m.as_mut_slice()));
     }
 }

@@ -17,6 +17,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Bilingual;
+
 /// How the learning rate changes with the steps taken.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -74,21 +76,22 @@ impl Schedule {
         }
     }
 
-    /// Why the schedule cannot be used, if it cannot.
-    pub fn problem(&self) -> Option<String> {
+    /// Why the schedule cannot be used, if it cannot: in English a predicate ("the … schedule
+    /// {why}"), in Chinese a clause of its own.
+    pub fn problem(&self) -> Option<Bilingual> {
         match self {
             Schedule::PiecewiseConstantDecay { boundaries, values } if values.len() != boundaries.len() + 1 => {
-                Some(format!(
-                    "needs one value more than boundaries: {} boundaries, {} values",
-                    boundaries.len(),
-                    values.len()
+                let (b, v) = (boundaries.len(), values.len());
+                Some(Bilingual::new(
+                    format!("needs one value more than boundaries: {b} boundaries, {v} values"),
+                    format!("值要比分界点多一个（现有 {b} 个分界点，{v} 个值）"),
                 ))
             }
             Schedule::PiecewiseConstantDecay { boundaries, .. } if boundaries.windows(2).any(|w| w[0] >= w[1]) => {
-                Some("boundaries must increase".into())
+                Some(Bilingual::new("boundaries must increase", "分界点必须递增"))
             }
             Schedule::ExponentialDecay { decay_steps: 0, .. } | Schedule::CosineDecay { decay_steps: 0, .. } => {
-                Some("decay_steps must be at least 1".into())
+                Some(Bilingual::new("decay_steps must be at least 1", "decay_steps 至少为 1"))
             }
             _ => None,
         }
@@ -113,6 +116,19 @@ mod tests {
         assert!((cosine.learning_rate(1.0, 500) - 0.1).abs() < 1e-6);
         assert!(piecewise.problem().is_none());
         let bad = Schedule::PiecewiseConstantDecay { boundaries: vec![10], values: vec![1.0] };
-        assert_eq!(bad.problem().unwrap(), "needs one value more than boundaries: 1 boundaries, 1 values");
+        assert_eq!(bad.problem().unwrap().en, "needs one value more than boundaries: 1 boundaries, 1 values");
+    }
+
+    #[test]
+    fn problems_are_said_in_both_languages() {
+        let problems = [
+            Schedule::PiecewiseConstantDecay { boundaries: vec![10], values: vec![1.0] },
+            Schedule::PiecewiseConstantDecay { boundaries: vec![20, 10], values: vec![1.0, 0.5, 0.1] },
+            Schedule::ExponentialDecay { decay_steps: 0, decay_rate: 0.5, staircase: false },
+            Schedule::CosineDecay { decay_steps: 0, alpha: 0.0 },
+        ];
+        for schedule in problems {
+            crate::i18n::check::assert_bilingual(&schedule.problem().expect("a problem"));
+        }
     }
 }

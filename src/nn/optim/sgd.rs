@@ -9,6 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::nn::kernels::{self, SgdStep};
+
 /// SGD's hyper-parameters; the defaults are Keras'.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Sgd {
@@ -42,16 +44,8 @@ impl SgdState {
 
 impl Sgd {
     pub(super) fn update(&self, state: &mut SgdState, tensor: usize, weights: &mut [f32], grads: &[f32]) {
-        let lr = state.lr;
-        if self.momentum == 0.0 {
-            weights.iter_mut().zip(grads).for_each(|(w, g)| *w -= lr * g);
-            return;
-        }
-        let mu = self.momentum;
-        let m = &mut state.velocities[tensor];
-        for ((w, &g), m) in weights.iter_mut().zip(grads).zip(m.iter_mut()) {
-            *m = mu * *m - lr * g;
-            *w += if self.nesterov { mu * *m - lr * g } else { *m };
-        }
+        let step = SgdStep { learning_rate: state.lr, momentum: self.momentum, nesterov: self.nesterov };
+        let velocity = (self.momentum != 0.0).then(|| state.velocities[tensor].as_mut_slice());
+        kernels::sgd(&step, weights, grads, velocity);
     }
 }
