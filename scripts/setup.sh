@@ -3,6 +3,8 @@
 #
 #   scripts/setup.sh serve   the wasm32 target, trunk, wasm-bindgen-cli (what `make serve` needs)
 #   scripts/setup.sh test    the above, plus browsers, drivers, fonts, wabt and the e2e packages
+#   scripts/setup.sh bench   what `serve` needs, plus Chromium, Node and the benchmark's npm
+#                            packages (TensorFlow.js, playwright-core) in benches/browser
 #
 # Every tool comes from a package registry (crates.io, Debian, npm): nothing downloads a binary.
 set -euo pipefail
@@ -35,10 +37,23 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-[ "$what" = test ] || exit 0
+case "$what" in
+  test)
+    # make test's lint step; rustup's default profile has both.
+    for tool in clippy rustfmt; do
+      rustup component list --installed | grep -q "^$tool" || rustup component add "$tool"
+    done ;;
+esac
+
+case "$what" in
+  serve) exit 0 ;;
+  test) apt_wanted=(chromium chromium-driver firefox-esr fonts-noto-cjk wabt nodejs npm) ;;
+  bench) apt_wanted=(chromium nodejs npm) ;;
+  *) echo "usage: scripts/setup.sh serve|test|bench"; exit 2 ;;
+esac
 
 apt_missing=()
-for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk wabt nodejs npm; do
+for pkg in "${apt_wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$pkg")
 done
 # Node and npm may come from elsewhere than Debian; then they are there already.
@@ -53,14 +68,22 @@ if [ ${#apt_missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${apt_missing[@]}"
 fi
 
+# `npm ls` fails when a package of the lock file is missing or at another version.
+npm_packages() {
+  if ! (cd "$1" && npm ls --depth=0 >/dev/null 2>&1); then
+    step "$2"
+    (cd "$1" && npm ci --no-audit --no-fund)
+  fi
+}
+
+if [ "$what" = bench ]; then
+  npm_packages benches/browser "installing the benchmark's packages (TensorFlow.js 4.22 and its wasm backend; playwright-core drives Debian's Chromium)"
+  exit 0
+fi
+
 if ! geckodriver --version 2>/dev/null | head -n 1 | grep -qE "^geckodriver ${GECKODRIVER_VERSION//./\\.}( |$)"; then
   step "installing geckodriver $GECKODRIVER_VERSION"
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --debug --force
 fi
 
-e2e=tests/e2e
-# `npm ls` fails when a package of the lock file is missing or at another version.
-if ! (cd "$e2e" && npm ls --depth=0 >/dev/null 2>&1); then
-  step "installing the end-to-end test packages (playwright-core drives Debian's Chromium; mermaid is the diagram reference)"
-  (cd "$e2e" && npm ci --no-audit --no-fund)
-fi
+npm_packages tests/e2e "installing the end-to-end test packages (playwright-core drives Debian's Chromium; mermaid is the diagram reference)"

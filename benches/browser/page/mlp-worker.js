@@ -1,0 +1,29 @@
+// MLP Lab's trainer in a Web Worker: the bench_worker wasm (a simd128 or a relaxed-SIMD build).
+'use strict';
+importScripts('rpc.js', 'data.js');
+
+let lab;
+
+self.answer({
+  /** Loads the build `variant` (`simd` or `relaxed`) from /pkg/<variant>/. */
+  async init({ variant }) {
+    lab = await import(`/pkg/${variant}/bench_worker.js`);
+    await lab.default();
+    return { engine: `mlp-lab ${variant}`, crossOriginIsolated: self.crossOriginIsolated, threads: 1 };
+  },
+
+  /** One timed fit of a workload: the fit's own clock, read inside the wasm module. */
+  train({ workload, cut }) {
+    const { spec, x, y, checksum } = self.Bench.workload(workload, cut);
+    const timing = JSON.parse(lab.train(x, y, JSON.stringify(spec)));
+    return { ...timing, checksum, batch_size: spec.batch_size };
+  },
+
+  peak({ iterations }) {
+    return JSON.parse(lab.peak_f32x4(iterations, 0.999999, 1e-6));
+  },
+
+  gemm({ kind, size, repeats }) {
+    return JSON.parse(lab.gemm(kind, size, repeats));
+  },
+});

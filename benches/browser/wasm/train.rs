@@ -1,0 +1,96 @@
+//! `train`: one fit of a workload, timed as the app's worker would run it.
+//!
+//! The model and the fit are built exactly as `src/worker/train.rs` builds them
+//! (`Sequential::new(features, layers, seed)`, then `Training::new` with Keras' defaults), but
+//! without a validation split: the TF.js side fits without one too. The clock runs from
+//! `Training::new` (which copies the rows and sizes every buffer, as `model.fit` prepares its
+//! tensors) to the last step; building the model's weights is outside it, on both sides.
+
+use mlp_lab::nn::{Activation, Adam, DenseConfig, FitOptions, Loss, Optimizer, Sequential, Training};
+use ndarray::Array2;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::clock::now;
+
+/// A workload as the page sends it, in JSON: `{"inputs": 10, "layers": [{"units": 64,
+/// "activation": "relu"}, …], "loss": "binary_crossentropy", "epochs": 10, "batch_size": 32,
+/// "seed": 42}`.
+#[derive(Debug, Deserialize)]
+struct Spec {
+    inputs: usize,
+    layers: Vec<Layer>,
+    loss: Loss,
+    epochs: usize,
+    batch_size: usize,
+    seed: u64,
+}
+
+/// One `Dense` layer; the rest of its configuration is Keras' default.
+#[derive(Debug, Deserialize)]
+struct Layer {
+    units: usize,
+    activation: Activation,
+}
+
+/// What a fit took, returned to the page in JSON.
+#[derive(Debug, Serialize)]
+struct Timing {
+    /// From `Training::new` to the end of the last step, in milliseconds.
+    fit_ms: f64,
+    /// Gradient steps taken.
+    steps: usize,
+    /// Training rows.
+    rows: usize,
+    /// Epochs run.
+    epochs: usize,
+    /// The last epoch's mean training loss (to see both engines learn alike).
+    loss: f64,
+    /// Whether the products ran on f32x4 (`kernels::SIMD`).
+    simd: bool,
+    /// Whether this module was built with relaxed SIMD.
+    relaxed_simd: bool,
+}
+
+/// Fits a fresh model on `x` (rows × `spec.inputs`, row-major) and `y` (rows × outputs) and
+/// returns the [`Timing`] as JSON; an error says which input is wrong.
+#[wasm_bindgen]
+pub fn train(x: &[f32], y: &[f32], spec: &str) -> Result<String, String> {
+    let spec: Spec = serde_json::from_str(spec).map_err(|e| format!("the workload is not valid JSON: {e}"))?;
+    if spec.inputs == 0 || !x.len().is_multiple_of(spec.inputs) {
+        return Err(format!("x has {} values, not a whole number of rows of {} features", x.len(), spec.inputs));
+    }
+    let rows = x.len() / spec.inputs;
+    if rows == 0 || !y.len().is_multiple_of(rows) {
+        return Err(format!("y has {} values, not a whole number of labels for {rows} rows", y.len()));
+    }
+    let x = Array2::from_shape_vec((rows, spec.inputs), x.to_vec()).map_err(|e| e.to_string())?;
+    let y = Array2::from_shape_vec((rows, y.len() / rows), y.to_vec()).map_err(|e| e.to_string())?;
+    let layers: Vec<DenseConfig> = spec
+        .layers
+        .iter()
+        .map(|l| DenseConfig { units: l.units, activation: l.activation, ..Default::default() })
+        .collect();
+    let model = Sequential::new(spec.inputs, &layers, spec.seed).map_err(|e| e.to_string())?;
+    let options =
+        FitOptions { epochs: spec.epochs, batch_size: spec.batch_size, seed: spec.seed, ..Default::default() };
+
+    let start = now();
+    let mut fit =
+        Training::new(model, spec.loss, Optimizer::Adam(Adam::default()), x, y, options).map_err(|e| e.to_string())?;
+    while !fit.is_finished() {
+        fit.step(now).map_err(|e| e.to_string())?;
+    }
+    let fit_ms = now() - start;
+
+    let timing = Timing {
+        fit_ms,
+        steps: fit.epochs() * fit.steps_per_epoch(),
+        rows: fit.train_rows(),
+        epochs: fit.history().epochs.len(),
+        loss: fit.history().epochs.last().map_or(f64::NAN, |e| e.loss),
+        simd: mlp_lab::nn::kernels::SIMD,
+        relaxed_simd: mlp_lab::nn::kernels::RELAXED_SIMD,
+    };
+    serde_json::to_string(&timing).map_err(|e| e.to_string())
+}
