@@ -3,11 +3,12 @@
 
 use web_sys::{Blob, FileReaderSync};
 
-use super::{Worker, POST_EVERY_MS, SLICE_MS};
+use super::{in_file, Worker, POST_EVERY_MS, SLICE_MS};
 use crate::data::{
     generate, prepare, summarize, CsvOptions, CsvStream, Dataset, GeneratorSpec, PrepareOptions, Prepared, Scaling,
     Table, Task,
 };
+use crate::i18n::Bilingual;
 use crate::protocol::{DataSummary, FromWorker, Origin};
 
 /// Rows shown in the data preview.
@@ -103,10 +104,14 @@ impl Worker {
                 .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
             let bytes = match bytes {
                 Ok(bytes) => bytes,
-                Err(e) => return self.fail(format!("{}: the browser could not read the file ({e:?})", load.name)),
+                Err(e) => {
+                    let detail = format!("{e:?}");
+                    let values: [(&str, &dyn std::fmt::Display); 2] = [("name", &load.name), ("detail", &detail)];
+                    return self.fail(Bilingual::filled(|t| t.worker.file_unreadable, &values));
+                }
             };
             if let Err(e) = load.stream.push(&bytes) {
-                return self.fail(format!("{}: {e}", load.name));
+                return self.fail(in_file(&load.name, &e));
             }
             load.offset = end;
         }
@@ -126,7 +131,7 @@ impl Worker {
         self.post(&FromWorker::Loading { name: load.name.clone(), bytes: total as u64, total: total as u64 });
         match load.stream.finish() {
             Ok(table) => self.prepare_table(load.name, table, PrepareOptions::default()),
-            Err(e) => self.fail(format!("{}: {e}", load.name)),
+            Err(e) => self.fail(in_file(&load.name, &e)),
         }
     }
 
@@ -136,7 +141,7 @@ impl Worker {
             Some((name, table)) => {
                 self.prepare_table(name, table, PrepareOptions { label, exclude, scaling, ..Default::default() })
             }
-            None => self.fail("load a CSV file before choosing its label column"),
+            None => self.fail(Bilingual::text(|t| t.worker.no_table)),
         }
     }
 
@@ -154,7 +159,7 @@ impl Worker {
                 self.post(&FromWorker::Data(summary(&prepared.data, origin, task, classes, inputs)));
                 self.source = Some(Source::File(prepared));
             }
-            Err(e) => self.fail(format!("{name}: {e}")),
+            Err(e) => self.fail(in_file(&name, &e)),
         }
         self.table = Some((name, table));
     }

@@ -7,6 +7,7 @@
 //! always), which keeps message traffic independent of how small the batches are.
 
 mod data;
+mod insight;
 mod train;
 
 use std::cell::RefCell;
@@ -16,8 +17,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
 use crate::data::{Scaler, Schema};
+use crate::i18n::{fill, Bilingual, Lang, Localize, Text};
 use crate::nn::{kernels, Sequential};
-use crate::protocol::{FromWorker, ToWorker};
+use crate::protocol::{self, FromWorker, ToWorker};
 use data::{Load, Source};
 use train::Run;
 
@@ -58,17 +60,16 @@ pub fn start() {
 
     let handler = worker.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        // A message is JSON text, or `[json, blob]` when a file comes with it.
+        // A message is its bytes (a `Uint8Array`), or `[bytes, blob]` when a file comes with it.
         let data = event.data();
-        let (text, blob) = match data.dyn_ref::<js_sys::Array>() {
-            Some(parts) => (parts.get(0).as_string(), parts.get(1).dyn_into::<Blob>().ok()),
-            None => (data.as_string(), None),
+        let (bytes, blob) = match data.dyn_ref::<js_sys::Array>() {
+            Some(parts) => (parts.get(0), parts.get(1).dyn_into::<Blob>().ok()),
+            None => (data, None),
         };
-        match serde_json::from_str::<ToWorker>(&text.unwrap_or_default()) {
+        let bytes = bytes.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+        match protocol::decode::<ToWorker>(&bytes) {
             Ok(message) => handler.borrow_mut().handle(message, blob),
-            Err(e) => handler
-                .borrow()
-                .post(&FromWorker::Failed { message: format!("the worker got a message it cannot read: {e}") }),
+            Err(e) => handler.borrow().fail(Bilingual::filled(|t| t.worker.message_unreadable, &[("detail", &e)])),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -79,18 +80,18 @@ pub fn start() {
     channel.port1().set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
     on_wake.forget();
 
-    worker.borrow().post(&FromWorker::Ready { simd: kernels::SIMD });
+    worker.borrow().post(&FromWorker::Ready { simd: kernels::SIMD, relaxed: kernels::RELAXED_SIMD });
 }
 
 impl Worker {
     fn post(&self, message: &FromWorker) {
-        let text = serde_json::to_string(message).expect("messages serialise");
-        // Posting a string to the page cannot fail.
-        let _ = self.scope.post_message(&JsValue::from_str(&text));
+        // Posting bytes to the page cannot fail.
+        let _ = self.scope.post_message(&js_sys::Uint8Array::from(protocol::encode(message).as_slice()));
     }
 
-    fn fail(&self, message: impl std::fmt::Display) {
-        self.post(&FromWorker::Failed { message: message.to_string() });
+    /// Tells the page what went wrong, in both languages.
+    fn fail(&self, message: impl Localize) {
+        self.post(&FromWorker::Failed { message: message.bilingual() });
     }
 
     fn now(&self) -> f64 {
@@ -107,7 +108,7 @@ impl Worker {
             ToWorker::Generate(spec) => self.generate(spec),
             ToWorker::LoadCsv { name } => match blob {
                 Some(blob) => self.begin_load(name, blob),
-                None => self.fail(format!("{name}: the file did not reach the worker")),
+                None => self.fail(Bilingual::filled(|t| t.worker.file_missing, &[("name", &name)])),
             },
             ToWorker::Prepare { label, exclude, scaling } => self.prepare(label, exclude, scaling),
             ToWorker::Train(spec) => match self.begin(spec) {
@@ -117,6 +118,24 @@ impl Worker {
             ToWorker::Stop => {
                 if self.run.take().is_some() {
                     self.post(&FromWorker::Stopped);
+                }
+            }
+            ToWorker::Pause => {
+                if let Some(run) = &mut self.run {
+                    run.paused = true;
+                    self.post(&FromWorker::Paused);
+                }
+            }
+            ToWorker::Resume => {
+                if let Some(run) = self.run.as_mut().filter(|r| r.paused) {
+                    run.paused = false;
+                    // The slice queued before the pause may not have run yet: queue one only
+                    // when it has (else two chains of slices would run).
+                    let queue = std::mem::take(&mut run.idle);
+                    self.post(&FromWorker::Resumed);
+                    if queue {
+                        self.schedule();
+                    }
                 }
             }
             ToWorker::Predict(row) => self.predict(row),
@@ -131,4 +150,12 @@ impl Worker {
             self.pump_run();
         }
     }
+}
+
+/// `{name}: {message}`: an error in the file `name`, in each language.
+fn in_file(name: &str, error: &impl Localize) -> Bilingual {
+    let message = error.bilingual();
+    let [en, zh] =
+        Lang::ALL.map(|lang| fill(Text::of(lang).worker.in_file, &[("name", &name), ("message", &message.get(lang))]));
+    Bilingual::new(en, zh)
 }
