@@ -106,7 +106,7 @@ impl Console {
 /// while running.
 pub fn progress(current: usize, target: usize) -> String {
     let width = target.to_string().len();
-    let done = if target == 0 { BAR_WIDTH } else { BAR_WIDTH * current.min(target) / target };
+    let done = (BAR_WIDTH * current.min(target)).checked_div(target).unwrap_or(BAR_WIDTH);
     let mut bar = String::with_capacity(BAR_WIDTH + 2);
     bar.push('[');
     if done > 0 {

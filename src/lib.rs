@@ -6,7 +6,9 @@
 //! - [`data`]: datasets, generators and splits;
 //! - [`console`]: the Keras-style training log, as text;
 //! - [`diagram`]: Mermaid flowcharts, parsed and laid out in layers;
-//! - [`protocol`]: the typed messages between the page and the training worker.
+//! - [`protocol`]: the typed messages between the page and the training worker;
+//! - [`i18n`]: the page's words in English and 中文, and messages in both;
+//! - [`setup`]: a whole run's set-up as one value: in the page's address, and as Keras code.
 //!
 //! These build and test natively with `cargo test`. The browser adapters, `app` (the Leptos page)
 //! and `worker` (the Web Worker that trains), exist only on `wasm32` and stay thin.
@@ -16,8 +18,10 @@
 pub mod console;
 pub mod data;
 pub mod diagram;
+pub mod i18n;
 pub mod nn;
 pub mod protocol;
+pub mod setup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

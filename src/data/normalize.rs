@@ -28,6 +28,8 @@ use ndarray::{Array2, Axis};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::i18n::Localize;
+
 /// How features are scaled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,6 +73,16 @@ impl fmt::Display for ScaleError {
         match self {
             ScaleError::Width { expected, found } => {
                 write!(f, "the scaler was fitted on {expected} features, but these rows have {found}")
+            }
+        }
+    }
+}
+
+impl Localize for ScaleError {
+    fn zh(&self) -> String {
+        match self {
+            ScaleError::Width { expected, found } => {
+                format!("缩放器是在 {expected} 个特征上拟合的，但这些行有 {found} 个特征")
             }
         }
     }
@@ -177,6 +189,7 @@ mod tests {
         assert_eq!(x, array![[3.0, 4.0]]);
         let err = s.transform(&mut array![[1.0]]).unwrap_err();
         assert_eq!(err.to_string(), "the scaler was fitted on 2 features, but these rows have 1");
+        crate::i18n::check::assert_bilingual(&err);
     }
 
     #[test]

@@ -16,4 +16,4 @@ pub mod seeds;
 
 pub use graph::{Direction, Directive, Edge, EdgeStyle, Flowchart, Ignored, Node, Shape};
 pub use layout::{layout, CrossingHeuristic, EdgePath, Layout, LayoutOptions, NodeBox};
-pub use parse::{parse, Found, ParseError};
+pub use parse::{parse, After, Found, ParseError};

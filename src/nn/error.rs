@@ -1,6 +1,9 @@
-//! Errors of the engine: each says where and what, as a sentence a user can act on.
+//! Errors of the engine: each says where and what, as a sentence a user can act on, in English
+//! (`Display`) and in Chinese ([`Localize::zh`], beside it).
 
 use std::fmt;
+
+use crate::i18n::{Bilingual, Localize};
 
 /// What can go wrong building, training or evaluating a model.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +40,7 @@ pub enum NnError {
         /// The loss that refuses it.
         loss: &'static str,
         /// What the loss accepts.
-        accepts: String,
+        accepts: Bilingual,
     },
     /// A feature is NaN or infinite.
     NonFiniteFeature {
@@ -51,7 +54,7 @@ pub enum NnError {
         /// The loss.
         loss: &'static str,
         /// Why, and what to change.
-        reason: String,
+        reason: Bilingual,
     },
     /// Nothing to train on.
     NoRows,
@@ -62,7 +65,7 @@ pub enum NnError {
         /// The Keras name of the option.
         name: &'static str,
         /// Why it is refused.
-        reason: String,
+        reason: Bilingual,
     },
     /// The loss or a weight became NaN or infinite (Keras' `TerminateOnNaN`).
     Diverged {
@@ -102,4 +105,66 @@ impl fmt::Display for NnError {
     }
 }
 
+impl Localize for NnError {
+    fn zh(&self) -> String {
+        match self {
+            NnError::FeatureCount { expected, got } => format!("应有 {expected} 个特征，实际有 {got} 个"),
+            NnError::RowMismatch { features, labels } => {
+                format!("特征有 {features} 行，标签却有 {labels} 行：两者必须一致")
+            }
+            NnError::LabelWidth { expected, got, loss } => {
+                format!("对这样的最后一层，{loss} 需要 {expected} 列的标签，但标签有 {got} 列")
+            }
+            NnError::LabelOutOfRange { row, value, loss, accepts } => {
+                format!("第 {} 行的标签 {value} 超出了 {loss} 接受的范围（{}）", row + 1, accepts.zh)
+            }
+            NnError::NonFiniteFeature { row, column } => {
+                format!("第 {} 行的第 {} 个特征不是有限的数", row + 1, column + 1)
+            }
+            NnError::LossMisfit { loss: _, reason } => reason.zh.clone(),
+            NnError::NoRows => "没有可以训练的数据行".to_string(),
+            NnError::EmptyModel => "模型至少需要一个 Dense 层，且其中至少有一个单元".to_string(),
+            NnError::BadOption { name, reason } => format!("{name}：{}", reason.zh),
+            NnError::Diverged { epoch, batch } => format!(
+                "训练发散了：在第 {epoch} 轮第 {batch} 批，损失或某个权重变成了 NaN 或无穷大；请试试更小的学习率"
+            ),
+        }
+    }
+}
+
 impl std::error::Error for NnError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::check::assert_bilingual;
+
+    #[test]
+    fn every_error_says_itself_in_chinese_with_the_same_figures() {
+        let all = [
+            NnError::FeatureCount { expected: 10, got: 9 },
+            NnError::RowMismatch { features: 800, labels: 799 },
+            NnError::LabelWidth { expected: 3, got: 1, loss: "categorical_crossentropy" },
+            NnError::LabelOutOfRange {
+                row: 41,
+                value: 7.0,
+                loss: "sparse_categorical_crossentropy",
+                accepts: Bilingual::new("class ids 0 to 2", "0 到 2 的类别编号"),
+            },
+            NnError::NonFiniteFeature { row: 4, column: 2 },
+            NnError::LossMisfit {
+                loss: "binary_crossentropy",
+                reason: Bilingual::new("binary_crossentropy needs 2 units", "binary_crossentropy 需要 2 个单元"),
+            },
+            NnError::NoRows,
+            NnError::EmptyModel,
+            NnError::BadOption { name: "epochs", reason: Bilingual::new("must be at least 1", "至少为 1") },
+            NnError::Diverged { epoch: 3, batch: 17 },
+        ];
+        for error in &all {
+            assert_bilingual(error);
+        }
+        assert_eq!(all[4].zh(), "第 5 行的第 3 个特征不是有限的数");
+        assert_eq!(all[4].to_string(), "feature 3 of row 5 is not a finite number");
+    }
+}

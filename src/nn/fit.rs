@@ -46,56 +46,14 @@ use rand_chacha::ChaCha8Rng;
 use super::callbacks::{EarlyStoppingState, PlateauState, Verdict};
 use super::model::Workspace;
 use super::{
-    BatchLogs, EarlyStopping, EpochLogs, History, Loss, NnError, Optimizer, OptimizerState, Progress,
-    ReduceLrOnPlateau, Schedule, Sequential,
+    BatchLogs, EarlyStopping, EpochLogs, FitOptions, History, Loss, NnError, Optimizer, OptimizerState, Progress,
+    ReduceLrOnPlateau, Schedule, Sequential, Validation,
 };
+use crate::i18n::Bilingual;
 
-/// Where validation figures come from.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Validation {
-    /// No validation.
-    #[default]
-    None,
-    /// Keras' `validation_split`: this fraction of the rows, taken from the end.
-    Split(f64),
-    /// Keras' `validation_data=(x, y)`.
-    Data(Array2<f32>, Array2<f32>),
-}
-
-/// `fit`'s options; the defaults are Keras'.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FitOptions {
-    /// Passes over the training rows. Keras' default: 1.
-    pub epochs: usize,
-    /// Rows per gradient step. Keras' default: 32.
-    pub batch_size: usize,
-    /// Reshuffle the training rows each epoch. Keras' default: true.
-    pub shuffle: bool,
-    /// Validation source. Keras' default: none.
-    pub validation: Validation,
-    /// Seed of the shuffles.
-    pub seed: u64,
-    /// How the learning rate changes with the steps. Default: constant.
-    pub schedule: Schedule,
-    /// Keras' `EarlyStopping` callback. Default: none.
-    pub early_stopping: Option<EarlyStopping>,
-    /// Keras' `ReduceLROnPlateau` callback. Default: none.
-    pub reduce_lr_on_plateau: Option<ReduceLrOnPlateau>,
-}
-
-impl Default for FitOptions {
-    fn default() -> Self {
-        Self {
-            epochs: 1,
-            batch_size: 32,
-            shuffle: true,
-            validation: Validation::None,
-            seed: 42,
-            schedule: Schedule::Constant,
-            early_stopping: None,
-            reduce_lr_on_plateau: None,
-        }
-    }
+/// Why `epochs` or `batch_size` of 0 is refused.
+fn at_least_one() -> Bilingual {
+    Bilingual::new("must be at least 1", "至少为 1")
 }
 
 /// A fit in progress.
@@ -144,10 +102,10 @@ impl Training {
     ) -> Result<Self, NnError> {
         model.check_data(&x, &y, loss)?;
         if options.epochs == 0 {
-            return Err(NnError::BadOption { name: "epochs", reason: "must be at least 1".into() });
+            return Err(NnError::BadOption { name: "epochs", reason: at_least_one() });
         }
         if options.batch_size == 0 {
-            return Err(NnError::BadOption { name: "batch_size", reason: "must be at least 1".into() });
+            return Err(NnError::BadOption { name: "batch_size", reason: at_least_one() });
         }
         let (x, y, val) = match options.validation {
             Validation::None => (x, y, None),
@@ -155,7 +113,7 @@ impl Training {
                 if !(f > 0.0 && f < 1.0) {
                     return Err(NnError::BadOption {
                         name: "validation_split",
-                        reason: format!("{f} is not between 0 and 1"),
+                        reason: Bilingual::new(format!("{f} is not between 0 and 1"), format!("{f} 不在 0 和 1 之间")),
                     });
                 }
                 let at = (x.nrows() as f64 * (1.0 - f)).floor() as usize;
@@ -237,6 +195,11 @@ impl Training {
     /// The finished epochs' logs.
     pub fn history(&self) -> &History {
         &self.history
+    }
+
+    /// The rows the model trains on (without any rows `validation_split` held out), and their labels.
+    pub fn training_data(&self) -> (&Array2<f32>, &Array2<f32>) {
+        (&self.x, &self.y)
     }
 
     /// Whether `EarlyStopping` ended the fit before its last epoch.

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::PrepareError;
 use crate::data::csv::{number_text, parse_cell, Cell};
 use crate::data::table::{ColumnKind, ColumnValues, Table};
+use crate::i18n::Bilingual;
 
 /// A column the model reads, and how it becomes features.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,11 +144,14 @@ pub(crate) fn encode_row(inputs: &[Input], values: &[&str]) -> Result<Vec<f32>, 
     }
     let mut features = Vec::with_capacity(inputs.iter().map(Input::width).sum());
     for (input, raw) in inputs.iter().zip(values) {
-        let bad =
-            |accepts: String| PrepareError::BadValue { column: input.column.clone(), value: raw.to_string(), accepts };
+        let bad = |accepts: Bilingual| PrepareError::BadValue {
+            column: input.column.clone(),
+            value: raw.to_string(),
+            accepts,
+        };
         match (&input.encoding, parse_cell(raw)) {
             (Encoding::Number, Cell::Number(v)) => features.push(v),
-            (Encoding::Number, _) => return Err(bad("a number".into())),
+            (Encoding::Number, _) => return Err(bad(Bilingual::new("a number", "数字"))),
             (Encoding::OneHot { levels }, cell) => {
                 let text = match cell {
                     Cell::Number(v) => number_text(v),
@@ -155,7 +159,10 @@ pub(crate) fn encode_row(inputs: &[Input], values: &[&str]) -> Result<Vec<f32>, 
                     Cell::Missing => String::new(),
                 };
                 let Some(k) = levels.iter().position(|l| *l == text) else {
-                    return Err(bad(format!("one of the values seen in training: {}", levels.join(", "))));
+                    return Err(bad(Bilingual::new(
+                        format!("one of the values seen in training: {}", levels.join(", ")),
+                        format!("训练中见过的值之一：{}", levels.join("、")),
+                    )));
                 };
                 features.extend((0..levels.len()).map(|i| if i == k { 1.0 } else { 0.0 }));
             }
@@ -196,5 +203,19 @@ mod tests {
         assert_eq!(e.to_string(), "column \"n\": \"z\" is not one of the values seen in training: 1, x");
         let e = encode_row(&inputs, &["1"]).unwrap_err();
         assert_eq!(e.to_string(), "expected 2 values, one for each input column, but got 1");
+    }
+
+    #[test]
+    fn a_refused_value_is_said_in_both_languages() {
+        use crate::i18n::{check::assert_bilingual, Localize};
+        let inputs = vec![
+            Input { column: "age".into(), encoding: Encoding::Number },
+            Input { column: "n".into(), encoding: Encoding::OneHot { levels: vec!["1".into(), "x".into()] } },
+        ];
+        for row in [["abc", "x"], ["1", "z"]] {
+            assert_bilingual(&encode_row(&inputs, &row).unwrap_err());
+        }
+        let e = encode_row(&inputs, &["1", "z"]).unwrap_err();
+        assert_eq!(e.zh(), "列“n”：“z”不是训练中见过的值之一：1、x");
     }
 }

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use super::PrepareError;
 use crate::data::csv::number_text;
 use crate::data::table::{Column, ColumnValues, MAX_LEVELS};
+use crate::i18n::Bilingual;
 use crate::nn::Loss;
 
 /// What the model learns to predict.
@@ -158,22 +159,28 @@ fn classify(column: &Column, k: usize, first: Option<&String>, forced: Option<Ta
     }
 }
 
-fn mismatch(column: &Column, task: Task, reason: String) -> PrepareError {
+fn mismatch(column: &Column, task: Task, reason: Bilingual) -> PrepareError {
     PrepareError::TaskMismatch { column: column.name().into(), task, reason }
 }
 
-fn values_reason(k: usize) -> String {
+fn values_reason(k: usize) -> Bilingual {
     if k > MAX_LEVELS {
-        format!("it has more than {MAX_LEVELS} different values")
+        Bilingual::new(
+            format!("it has more than {MAX_LEVELS} different values"),
+            format!("它有超过 {MAX_LEVELS} 个不同的值"),
+        )
     } else {
-        format!("it has {k} different values")
+        Bilingual::new(format!("it has {k} different values"), format!("它有 {k} 个不同的值"))
     }
 }
 
-fn text_reason(column: &Column) -> String {
+fn text_reason(column: &Column) -> Bilingual {
     match column.first_text() {
-        Some(t) => format!("it holds text (line {} has {:?})", t.line, t.value),
-        None => "it holds text".into(),
+        Some(t) => Bilingual::new(
+            format!("it holds text (line {} has {:?})", t.line, t.value),
+            format!("它含有文本（第 {} 行是“{}”）", t.line, t.value),
+        ),
+        None => Bilingual::new("it holds text", "它含有文本"),
     }
 }
 
@@ -222,6 +229,25 @@ mod tests {
             e.to_string(),
             "label column \"y\" cannot be used for a regression: it holds text (line 2 has \"a\")"
         );
+    }
+
+    #[test]
+    fn each_reason_a_task_is_refused_is_said_in_both_languages() {
+        use crate::i18n::{check::assert_bilingual, Localize};
+        let many = (0..60).map(|i| format!("{i}\n")).collect::<String>();
+        let refused = [
+            label("1\n2\n3\n", Some(Task::Binary)),
+            label(&many, Some(Task::MultiClass)),
+            label("a\nb\n", Some(Task::Regression)),
+        ];
+        for e in refused {
+            let e = e.unwrap_err();
+            assert!(matches!(e, PrepareError::TaskMismatch { .. }), "{e}");
+            assert_bilingual(&e);
+        }
+        assert_bilingual(&values_reason(3));
+        let e = label("a\nb\n", Some(Task::Regression)).unwrap_err();
+        assert_eq!(e.zh(), "标签列“y”不能用于回归：它含有文本（第 2 行是“a”）");
     }
 
     #[test]

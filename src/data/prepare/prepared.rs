@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::features::{encode_row, inputs, matrix, select};
 use super::label::{check_label, encode_label};
-use super::report::{Chosen, Report};
+use super::report::{Chosen, LabelChoice, Report};
 use super::{Input, PrepareError, Task};
 use crate::data::normalize::{Scaler, Scaling};
 use crate::data::stratify::train_test_split_stratified;
@@ -94,10 +94,10 @@ pub fn prepare(table: &Table, options: &PrepareOptions) -> Result<(Prepared, Rep
         })
     };
     let (label, how) = match &options.label {
-        Some(name) => (find(name)?, "chosen"),
+        Some(name) => (find(name)?, LabelChoice::Chosen),
         None => match table.position("target") {
-            Some(j) => (j, "preselected: the column named \"target\""),
-            None => (columns.len().saturating_sub(1), "preselected: the last column"),
+            Some(j) => (j, LabelChoice::Target),
+            None => (columns.len().saturating_sub(1), LabelChoice::Last),
         },
     };
     let exclude = options.exclude.iter().map(find).collect::<Result<Vec<usize>, _>>()?;
@@ -182,6 +182,6 @@ mod tests {
         assert_eq!((report.label.as_str(), report.features.clone()), ("target", vec!["a".to_string(), "b".into()]));
         let (_, report) = prepare(&table("a,b,c\n0,1,2\n1,3,4\n"), &PrepareOptions::default()).unwrap();
         assert_eq!(report.label, "c");
-        assert_eq!(report.notes[0], "label \"c\" (preselected: the last column)");
+        assert_eq!(report.notes[0].en, "label \"c\" (preselected: the last column)");
     }
 }

@@ -4,7 +4,7 @@
 //! "A[计算资源] --> B"   column of "-->" is 9, though it starts at byte 17
 //! ```
 
-use super::error::Found;
+use super::found::Found;
 
 /// Reads one line, character by character; never panics past either end.
 #[derive(Debug, Clone)]

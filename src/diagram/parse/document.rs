@@ -12,7 +12,8 @@
 //! `graph TD; A --> B` also works: statements may follow the header after a `;`.
 
 use super::cursor::Cursor;
-use super::error::{Found, ParseError};
+use super::error::ParseError;
+use super::found::Found;
 use super::statement::{parse_statements, Builder};
 use crate::diagram::graph::{Direction, Flowchart};
 

@@ -1,29 +1,12 @@
 //! Errors of the flowchart parser: each names the line and column (in characters, from 1) and
 //! reads as a sentence, e.g. `line 4, column 9: expected an arrow such as --> after node "B",
-//! found "=>"`.
+//! found "=>"`; in Chinese (beside it) `第 4 行第 9 列：节点“B”之后应为 --> 这样的箭头，却遇到了“=>”`.
 
 use std::fmt;
 
-/// What was found where something else was expected: some text, or the end of the line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Found {
-    /// Text, shown in quotes.
-    Text(String),
-    /// Nothing more on the line.
-    EndOfLine,
-    /// Nothing more in the input.
-    EndOfInput,
-}
+use crate::i18n::Localize;
 
-impl fmt::Display for Found {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Found::Text(text) => write!(f, "\"{text}\""),
-            Found::EndOfLine => write!(f, "the end of the line"),
-            Found::EndOfInput => write!(f, "the end of the text"),
-        }
-    }
-}
+use super::found::{After, Found};
 
 /// Why a flowchart could not be parsed, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,8 +44,8 @@ pub enum ParseError {
         line: usize,
         /// Column in characters, from 1.
         column: usize,
-        /// What came before, e.g. `the arrow -->`; `None` at the start of a statement.
-        after: Option<String>,
+        /// What came before (an arrow or `&`); `None` at the start of a statement.
+        after: Option<After>,
         /// What stands there instead.
         found: Found,
     },
@@ -245,6 +228,50 @@ impl fmt::Display for ParseError {
     }
 }
 
+impl Localize for ParseError {
+    fn zh(&self) -> String {
+        let what = match self {
+            ParseError::MissingHeader { found, .. } => {
+                format!("应以“graph TD”或“flowchart LR”这样的表头开头，却遇到了{}", found.zh())
+            }
+            ParseError::UnknownDirection { found, .. } => format!("未知的方向“{found}”：请用 TD、TB、BT、LR 或 RL"),
+            ParseError::AfterHeader { found, .. } => format!("表头之后应为“;”或行尾，却遇到了{}", found.zh()),
+            ParseError::ExpectedNode { after: Some(after), found, .. } => {
+                format!("{} 之后应为节点 id，却遇到了{}", after.zh(), found.zh())
+            }
+            ParseError::ExpectedNode { after: None, found, .. } => format!("应为节点 id，却遇到了{}", found.zh()),
+            ParseError::ExpectedArrow { node, found, .. } => {
+                format!("节点“{node}”之后应为 --> 这样的箭头，却遇到了{}", found.zh())
+            }
+            ParseError::UnclosedLabel { node, closer, .. } => {
+                format!("节点“{node}”的标签没有闭合：同一行上应有“{closer}”")
+            }
+            ParseError::ExpectedCloser { node, closer, found, .. } => {
+                format!("应有“{closer}”来闭合节点“{node}”的标签，却遇到了{}", found.zh())
+            }
+            ParseError::UnclosedQuote { .. } => "这个引号没有闭合：同一行上应有与之配对的 \"".to_string(),
+            ParseError::UnclosedEdgeLabel { closer, .. } => {
+                format!("这个连线标签没有闭合：同一行上应有“{closer}”")
+            }
+            ParseError::UnsupportedShape { opener, .. } => {
+                format!("暂不支持形状“{opener}”：请用 [文字]、(文字)、([文字])、((文字))、{{文字}} 或 >文字]")
+            }
+            ParseError::UnsupportedArrow { found, .. } => {
+                format!("暂不支持箭头“{found}”：请用 -->、---、-.->、-.-、==>、=== 或 ~~~")
+            }
+            ParseError::Subgraph { keyword: "end", .. } => "“end”用来结束子图，但目前还不支持子图".to_string(),
+            ParseError::Subgraph { .. } => "目前还不支持子图（subgraph）".to_string(),
+            ParseError::SecondHeader { keyword, .. } => {
+                format!("“{keyword}”用于开始一张图，而这张图已在前面的行开始了")
+            }
+            ParseError::UnclosedFrontMatter { .. } => {
+                "由“---”开始的前置元数据（front matter）没有被另一行“---”闭合".to_string()
+            }
+        };
+        format!("第 {} 行第 {} 列：{what}", self.line(), self.column())
+    }
+}
+
 impl std::error::Error for ParseError {}
 
 #[cfg(test)]
@@ -263,7 +290,7 @@ mod tests {
         let error = ParseError::ExpectedNode {
             line: 2,
             column: 8,
-            after: Some("the arrow -->".into()),
+            after: Some(After::Arrow("-->".into())),
             found: Found::EndOfLine,
         };
         assert_eq!(
@@ -278,5 +305,42 @@ mod tests {
         assert_eq!(open.to_string(), "line 3, column 5: subgraphs are not supported yet");
         let close = ParseError::Subgraph { line: 6, column: 1, keyword: "end" };
         assert!(close.to_string().ends_with("\"end\" closes a subgraph, and subgraphs are not supported yet"));
+    }
+
+    #[test]
+    fn every_error_says_itself_in_chinese_with_the_same_figures() {
+        let text = || Found::Text("=>".into());
+        let all = [
+            ParseError::MissingHeader { line: 1, column: 1, found: Found::Text("A".into()) },
+            ParseError::UnknownDirection { line: 1, column: 7, found: "XY".into() },
+            ParseError::AfterHeader { line: 1, column: 10, found: Found::Text("A".into()) },
+            ParseError::ExpectedNode {
+                line: 2,
+                column: 8,
+                after: Some(After::Arrow("-.->".into())),
+                found: Found::EndOfLine,
+            },
+            ParseError::ExpectedNode { line: 2, column: 5, after: Some(After::Ampersand), found: text() },
+            ParseError::ExpectedNode { line: 3, column: 1, after: None, found: Found::EndOfInput },
+            ParseError::ExpectedArrow { line: 4, column: 9, node: "B".into(), found: text() },
+            ParseError::UnclosedLabel { line: 5, column: 2, node: "A".into(), closer: "])" },
+            ParseError::ExpectedCloser { line: 6, column: 12, node: "A".into(), closer: "]", found: text() },
+            ParseError::UnclosedQuote { line: 7, column: 3 },
+            ParseError::UnclosedEdgeLabel { line: 8, column: 6, closer: "-->" },
+            ParseError::UnsupportedShape { line: 9, column: 2, opener: "[[".into() },
+            ParseError::UnsupportedArrow { line: 10, column: 3, found: "<-->".into() },
+            ParseError::Subgraph { line: 11, column: 1, keyword: "subgraph" },
+            ParseError::Subgraph { line: 12, column: 1, keyword: "end" },
+            ParseError::SecondHeader { line: 13, column: 1, keyword: "graph".into() },
+            ParseError::UnclosedFrontMatter { line: 1, column: 1 },
+        ];
+        for error in &all {
+            crate::i18n::check::assert_bilingual(error);
+        }
+        assert_eq!(all[6].zh(), "第 4 行第 9 列：节点“B”之后应为 --> 这样的箭头，却遇到了“=>”");
+        assert_eq!(all[3].zh(), "第 2 行第 8 列：箭头 -.-> 之后应为节点 id，却遇到了行尾");
+        for found in [text(), Found::EndOfLine, Found::EndOfInput] {
+            assert!(!found.zh().is_empty() && found.zh() != found.to_string());
+        }
     }
 }

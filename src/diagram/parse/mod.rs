@@ -13,8 +13,10 @@ mod arrow;
 mod cursor;
 mod document;
 mod error;
+mod found;
 mod node;
 mod statement;
 
 pub use document::parse;
-pub use error::{Found, ParseError};
+pub use error::ParseError;
+pub use found::{After, Found};

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use super::arrow::parse_arrow;
 use super::cursor::Cursor;
 use super::error::ParseError;
+use super::found::After;
 use super::node::{parse_node, NodeRef};
 use crate::diagram::graph::{Directive, Edge, Flowchart, Ignored, Node, Shape};
 
@@ -94,7 +95,7 @@ fn parse_chain(cursor: &mut Cursor, builder: &mut Builder) -> Result<usize, Pars
             return Ok(group.last().copied().unwrap_or_default());
         };
         cursor.skip_spaces();
-        let next = parse_group(cursor, builder, Some(format!("the arrow {}", arrow.written)))?;
+        let next = parse_group(cursor, builder, Some(After::Arrow(arrow.written.clone())))?;
         for &from in &group {
             for &to in &next {
                 builder.chart.edges.push(Edge { from, to, label: arrow.label.clone(), style: arrow.style });
@@ -105,7 +106,7 @@ fn parse_chain(cursor: &mut Cursor, builder: &mut Builder) -> Result<usize, Pars
 }
 
 /// Reads `node (& node)*`, returning the nodes' indices.
-fn parse_group(cursor: &mut Cursor, builder: &mut Builder, after: Option<String>) -> Result<Vec<usize>, ParseError> {
+fn parse_group(cursor: &mut Cursor, builder: &mut Builder, after: Option<After>) -> Result<Vec<usize>, ParseError> {
     let mut members = Vec::new();
     let mut after = after;
     loop {
@@ -121,7 +122,7 @@ fn parse_group(cursor: &mut Cursor, builder: &mut Builder, after: Option<String>
             return Ok(members);
         }
         cursor.skip_spaces();
-        after = Some("\"&\"".to_string());
+        after = Some(After::Ampersand);
     }
 }
 

@@ -1,0 +1,54 @@
+//! The page's frame: header, footer, error banner, the language and theme toggles, the
+//! trainer's status and speed.
+
+catalogue! {
+    /// The header, the footer, the error banner and the toggles.
+    Frame {
+        /// The product's name.
+        title: "MLP Lab" | "MLP Lab",
+        /// Under the title.
+        tagline: "Train a neural network in your browser, and see why it learns." | "在浏览器里训练神经网络，看清它为什么能学会。",
+        /// Before the worker said it is ready.
+        starting: "Starting the trainer…" | "正在启动训练器…",
+        /// Once it is ready; `{kernels}` says what it computes with.
+        ready: "Trainer ready · Web Worker · {kernels}" | "训练器就绪 · Web Worker · {kernels}",
+        /// Kernels: plain wasm.
+        kernels_scalar: "scalar WebAssembly" | "标量 WebAssembly",
+        /// Kernels: simd128.
+        kernels_simd: "WebAssembly SIMD (f32x4)" | "WebAssembly SIMD（f32x4 向量）",
+        /// Kernels: relaxed SIMD.
+        kernels_relaxed: "WebAssembly relaxed SIMD (f32x4, fused multiply-add)" | "WebAssembly 宽松 SIMD（f32x4，融合乘加）",
+        /// The speed badge's short name of plain kernels.
+        kernels_scalar_short: "scalar" | "标量",
+        /// The speed badge: samples per second.
+        samples_per_second: "{n} samples/s" | "{n} 样本/秒",
+        /// The speed badge: microseconds per training step.
+        us_per_step: "{n} µs/step" | "{n} 微秒/步",
+        /// The speed badge: milliseconds per training step.
+        ms_per_step: "{n} ms/step" | "{n} 毫秒/步",
+        /// The speed badge's hover text.
+        speed_title: "Training speed, measured in the worker over its training time" | "训练速度：在 Worker 中按纯训练时间测得",
+        /// Before the error banner's message.
+        error_lead: "Something went wrong: " | "出错了：",
+        /// The footer.
+        about: "MLP Lab trains in a Web Worker on WebAssembly SIMD; your data never leaves this page. Its engine is checked against Keras 3 (TensorFlow 2.21) to 1e-5; its workflow and diagrams come from an article on what a model team needs: compute, data, algorithm, team." | "MLP Lab 在 Web Worker 中用 WebAssembly SIMD 训练；你的数据从不离开本页。它的引擎与 Keras 3（TensorFlow 2.21）逐项比对，误差在 1e-5 以内；工作流程和图表来自一篇讲模型团队需要什么的文章：算力、数据、算法、团队。",
+        /// The theme toggle's legend (for screen readers).
+        theme: "Theme" | "主题",
+        /// Theme: light.
+        theme_light: "Light" | "浅色",
+        /// Theme: dark.
+        theme_dark: "Dark" | "深色",
+        /// Theme: as the system.
+        theme_system: "System" | "跟随系统",
+        /// The language toggle's label (for screen readers): switching to the other language.
+        switch_lang: "Switch the page to Chinese" | "将页面切换为英文",
+        /// The browser could not start the worker.
+        worker_start_failed: "the browser could not start the training worker: {detail}" | "浏览器无法启动训练 Worker：{detail}",
+        /// The worker's message could not be read.
+        worker_message_unreadable: "the page could not read the worker's message: {detail}" | "页面无法读取 Worker 的消息：{detail}",
+        /// The worker stopped (a panic, or it failed to load).
+        worker_stopped: "the training worker stopped: {detail}. Press Train to start a new one; your set-up is kept." | "训练 Worker 已停止：{detail}。按“训练”会启动新的 Worker；你的设置都保留着。",
+        /// When the worker gave no reason.
+        worker_failed_to_load: "it failed to load" | "加载失败",
+    }
+}
