@@ -3,18 +3,43 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::protocol::{FromWorker, ToWorker};
+use crate::i18n::{fill, Bilingual, Lang, Text};
+use crate::protocol::{self, FromWorker, ToWorker};
 
-/// Where trunk puts the worker's loader (`data-type="worker" data-loader-shim`).
+/// Where trunk puts the workers' loaders (`data-type="worker" data-loader-shim`): the trainer
+/// whose products fuse multiply-adds with relaxed SIMD, and the plain SIMD one.
+const RELAXED_WORKER_URL: &str = "./worker_relaxed_loader.js";
 const WORKER_URL: &str = "./worker_loader.js";
+
+/// The smallest module using `f32x4.relaxed_madd`: `(func (param v128) (result v128)
+/// (f32x4.relaxed_madd (local.get 0) (local.get 0) (local.get 0)))`. It validates exactly where
+/// the relaxed worker can run.
+const RELAXED_SIMD_PROBE: [u8; 35] = [
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+    0x01, 0x06, 0x01, 0x60, 0x01, 0x7b, 0x01, 0x7b, // types: [v128] -> [v128]
+    0x03, 0x02, 0x01, 0x00, // one function of type 0
+    0x0a, 0x0d, 0x01, 0x0b, 0x00, // code: one body of 11 bytes, no locals
+    0x20, 0x00, 0x20, 0x00, 0x20, 0x00, // local.get 0, three times
+    0xfd, 0x85, 0x02, 0x0b, // f32x4.relaxed_madd, end
+];
+
+/// The worker this browser runs fastest: the relaxed-SIMD build where relaxed SIMD validates.
+fn worker_url() -> &'static str {
+    let probe = js_sys::Uint8Array::from(&RELAXED_SIMD_PROBE[..]);
+    match js_sys::WebAssembly::validate(&probe) {
+        Ok(true) => RELAXED_WORKER_URL,
+        _ => WORKER_URL,
+    }
+}
 
 /// What the worker did: said something, or died.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkerEvent {
     /// A message it posted.
     Message(FromWorker),
-    /// It failed to load or trapped (a panic): it is gone and must be started again.
-    Crashed(String),
+    /// It failed to load or trapped (a panic): it is gone and must be started again. The message
+    /// says so in both languages.
+    Crashed(Bilingual),
 }
 
 /// A running training worker.
@@ -26,24 +51,31 @@ pub struct TrainerClient {
 
 impl TrainerClient {
     /// Starts the worker; `on_event` receives everything it says, and its death.
-    pub fn spawn(on_event: impl Fn(WorkerEvent) + 'static) -> Result<Self, String> {
+    pub fn spawn(on_event: impl Fn(WorkerEvent) + 'static) -> Result<Self, Bilingual> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(WORKER_URL, &options)
-            .map_err(|e| format!("the browser could not start the training worker: {e:?}"))?;
+        let worker = Worker::new_with_options(worker_url(), &options)
+            .map_err(|e| Bilingual::filled(|t| t.frame.worker_start_failed, &[("detail", &format!("{e:?}"))]))?;
         let on_event = std::rc::Rc::new(on_event);
         let handler = on_event.clone();
         let on_message_closure = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let text = event.data().as_string().unwrap_or_default();
-            handler(WorkerEvent::Message(serde_json::from_str(&text).unwrap_or_else(|e| FromWorker::Failed {
-                message: format!("the page could not read the worker's message: {e}"),
+            let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
+            handler(WorkerEvent::Message(protocol::decode(&bytes).unwrap_or_else(|e| FromWorker::Failed {
+                message: Bilingual::filled(|t| t.frame.worker_message_unreadable, &[("detail", &e)]),
             })));
         });
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
+            // The browser's own words when it gave some (in its language), else ours.
             let detail = event.message();
-            let detail = if detail.is_empty() { "it failed to load".to_string() } else { detail };
-            on_event(WorkerEvent::Crashed(format!("the training worker stopped: {detail}")));
+            let detail = if detail.is_empty() {
+                Bilingual::text(|t| t.frame.worker_failed_to_load)
+            } else {
+                Bilingual::same(detail)
+            };
+            let [en, zh] =
+                Lang::ALL.map(|lang| fill(Text::of(lang).frame.worker_stopped, &[("detail", &detail.get(lang))]));
+            on_event(WorkerEvent::Crashed(Bilingual::new(en, zh)));
         });
         worker.set_onmessage(Some(on_message_closure.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -51,12 +83,12 @@ impl TrainerClient {
     }
 
     /// Sends a message to the worker, with a file beside it when there is one (posted as the
-    /// array `[json, blob]`; the browser hands the worker the same file, not a copy of its bytes).
+    /// array `[bytes, blob]`; the browser hands the worker the same file, not a copy of its bytes).
     pub fn send(&self, message: &ToWorker, blob: Option<&web_sys::Blob>) {
-        let text = JsValue::from_str(&serde_json::to_string(message).expect("messages serialise"));
+        let bytes = js_sys::Uint8Array::from(protocol::encode(message).as_slice());
         let _ = match blob {
-            Some(blob) => self.worker.post_message(&js_sys::Array::of2(&text, blob)),
-            None => self.worker.post_message(&text),
+            Some(blob) => self.worker.post_message(&js_sys::Array::of2(&bytes, blob)),
+            None => self.worker.post_message(&bytes),
         };
     }
 }

@@ -3,15 +3,21 @@
 //! [`state`] turns the worker's messages into signals; each component owns one region of the
 //! screen and reads only the signals it shows.
 
+mod boundary;
 mod chart;
 mod client;
 mod components;
 mod diagram;
+mod lang;
+mod link;
+mod redraw;
+mod roc;
 mod scatter;
 mod state;
 mod theme;
 
-pub use chart::draw_loss_chart;
+pub use boundary::draw_boundary;
+pub use chart::{draw_history_chart, Metric};
 pub use components::App;
 pub use diagram::{draw_flowchart, lay_out, Placed};
 pub use scatter::draw_scatter;

@@ -1,8 +1,9 @@
 //! The scatter plot of 2-feature data, coloured by class, drawn with plotters on a canvas.
 
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
+
+use super::chart::{plot_root, CANVAS_FONTS};
 
 /// Class colours: slate for 0 and orange for 1 (as the class-balance bar), then more.
 pub const CLASS_COLOURS: [RGBColor; 6] = [
@@ -16,19 +17,13 @@ pub const CLASS_COLOURS: [RGBColor; 6] = [
 
 /// Draws `points` (`x₀`, `x₁`, class) on `canvas`, sized to its box at the device's pixel ratio.
 pub fn draw_scatter(canvas: &HtmlCanvasElement, points: &[[f32; 3]], dark: bool) -> Result<(), String> {
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
-    let (css_w, css_h) = (canvas.client_width().max(200) as f64, canvas.client_height().max(160) as f64);
-    canvas.set_width((css_w * dpr).round() as u32);
-    canvas.set_height((css_h * dpr).round() as u32);
-    let px = |v: f64| (v * dpr).round() as u32;
     let (background, text, grid) = if dark {
         (RGBColor(23, 27, 36), RGBColor(209, 213, 219), RGBColor(51, 58, 72))
     } else {
         (RGBColor(255, 255, 255), RGBColor(55, 65, 81), RGBColor(229, 231, 235))
     };
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("this canvas has no 2-D context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&background).map_err(|e| e.to_string())?;
+    let (root, dpr) = plot_root(canvas, 200, 160, &background)?;
+    let px = |v: f64| (v * dpr).round() as u32;
     let range = |axis: usize| {
         let (lo, hi) =
             points.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), p| (lo.min(p[axis]), hi.max(p[axis])));
@@ -39,7 +34,7 @@ pub fn draw_scatter(canvas: &HtmlCanvasElement, points: &[[f32; 3]], dark: bool)
             -1.0..1.0
         }
     };
-    let font = |size: f64| ("system-ui, sans-serif", size * dpr).into_font().color(&text);
+    let font = |size: f64| (CANVAS_FONTS, size * dpr).into_font().color(&text);
     let mut chart = ChartBuilder::on(&root)
         .margin(px(10.0))
         .x_label_area_size(px(28.0))

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::client::WorkerEvent;
 use crate::console::Console;
-use crate::nn::{BatchLogs, EpochLogs};
+use crate::i18n::{Bilingual, Text};
+use crate::nn::{BatchLogs, BoundaryMap, EpochLogs, EvaluationReport, Speed};
 use crate::protocol::{DataSummary, FromWorker, RunInfo, TestLogs};
 
 /// Where the user is in the workflow; the root element carries it as `data-state`.
@@ -22,6 +23,8 @@ pub enum Phase {
     Done,
     /// The user stopped the fit.
     Stopped,
+    /// The user paused the fit; the worker keeps it to resume.
+    Paused,
     /// Something went wrong; the error banner says what.
     Failed,
 }
@@ -36,6 +39,7 @@ impl Phase {
             Phase::Training => "training",
             Phase::Done => "done",
             Phase::Stopped => "stopped",
+            Phase::Paused => "paused",
             Phase::Failed => "failed",
         }
     }
@@ -46,7 +50,7 @@ impl Phase {
             Phase::Loading => Stage::Compute,
             Phase::Ready => Stage::Data,
             Phase::Data => Stage::Algorithm,
-            Phase::Training | Phase::Stopped | Phase::Failed => Stage::Training,
+            Phase::Training | Phase::Stopped | Phase::Failed | Phase::Paused => Stage::Training,
             Phase::Done => Stage::Evaluation,
         }
     }
@@ -102,13 +106,53 @@ impl Stage {
     }
 }
 
+/// What the worker's products run on, as it said when it loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kernels {
+    /// Plain loops (a build without `simd128`).
+    Scalar,
+    /// `f32x4` products (`worker`).
+    Simd,
+    /// `f32x4` products with fused multiply-adds (`worker_relaxed`, where relaxed SIMD validates).
+    RelaxedSimd,
+}
+
+impl Kernels {
+    /// From the worker's `Ready` message.
+    pub fn from_ready(simd: bool, relaxed: bool) -> Self {
+        match (simd, relaxed) {
+            (false, _) => Kernels::Scalar,
+            (true, false) => Kernels::Simd,
+            (true, true) => Kernels::RelaxedSimd,
+        }
+    }
+
+    /// A few words, for the speed badge.
+    pub fn short(self, t: &'static Text) -> &'static str {
+        match self {
+            Kernels::Scalar => t.frame.kernels_scalar_short,
+            Kernels::Simd => "SIMD",
+            Kernels::RelaxedSimd => "SIMD + FMA",
+        }
+    }
+
+    /// A sentence part, for the compute line.
+    pub fn describe(self, t: &'static Text) -> &'static str {
+        match self {
+            Kernels::Scalar => t.frame.kernels_scalar,
+            Kernels::Simd => t.frame.kernels_simd,
+            Kernels::RelaxedSimd => t.frame.kernels_relaxed,
+        }
+    }
+}
+
 /// Everything the page shows, as signals (each `Copy`, so components take the ones they need).
 #[derive(Debug, Clone, Copy)]
 pub struct Lab {
     /// Where the user is.
     pub phase: RwSignal<Phase>,
-    /// Whether the worker runs SIMD kernels, once it said so.
-    pub simd: RwSignal<Option<bool>>,
+    /// What the worker's kernels run on, once it said so.
+    pub kernels: RwSignal<Option<Kernels>>,
     /// The generated data.
     pub data: RwSignal<Option<DataSummary>>,
     /// The current fit's shape.
@@ -122,11 +166,19 @@ pub struct Lab {
     /// The test evaluation.
     pub test: RwSignal<Option<TestLogs>>,
     /// A message for the user, when something went wrong.
-    pub error: RwSignal<Option<String>>,
+    pub error: RwSignal<Option<Bilingual>>,
     /// The trained model's output for the row the user asked about, or why it could not answer.
-    pub prediction: RwSignal<Option<Result<Vec<f32>, String>>>,
+    pub prediction: RwSignal<Option<Result<Vec<f32>, Bilingual>>>,
     /// A file being read: its name, bytes read, size.
     pub loading: RwSignal<Option<(String, u64, u64)>>,
+    /// Why Train is off although there is data (the model's output does not fit the data).
+    pub blocked: RwSignal<Option<Bilingual>>,
+    /// The running or last fit's training speed.
+    pub speed: RwSignal<Option<Speed>>,
+    /// For 2-feature classification, the model's latest decision boundary.
+    pub boundary: RwSignal<Option<BoundaryMap>>,
+    /// The confusion matrix, ROC curve and training accuracy of the evaluated model.
+    pub report: RwSignal<Option<EvaluationReport>>,
 }
 
 impl Lab {
@@ -134,7 +186,7 @@ impl Lab {
     pub fn new() -> Self {
         Self {
             phase: RwSignal::new(Phase::Loading),
-            simd: RwSignal::new(None),
+            kernels: RwSignal::new(None),
             data: RwSignal::new(None),
             run: RwSignal::new(None),
             console: RwSignal::new(Console::default()),
@@ -144,6 +196,10 @@ impl Lab {
             error: RwSignal::new(None),
             prediction: RwSignal::new(None),
             loading: RwSignal::new(None),
+            blocked: RwSignal::new(None),
+            speed: RwSignal::new(None),
+            boundary: RwSignal::new(None),
+            report: RwSignal::new(None),
         }
     }
 
@@ -156,6 +212,9 @@ impl Lab {
         self.test.set(None);
         self.error.set(None);
         self.prediction.set(None);
+        self.speed.set(None);
+        self.boundary.set(None);
+        self.report.set(None);
     }
 
     /// Takes in what the worker did.
@@ -169,8 +228,8 @@ impl Lab {
             }
         };
         match message {
-            FromWorker::Ready { simd } => {
-                self.simd.set(Some(simd));
+            FromWorker::Ready { simd, relaxed } => {
+                self.kernels.set(Some(Kernels::from_ready(simd, relaxed)));
                 self.phase.set(if self.data.with_untracked(Option::is_some) { Phase::Data } else { Phase::Ready });
             }
             FromWorker::Loading { name, bytes, total } => self.loading.set(Some((name, bytes, total))),
@@ -196,12 +255,17 @@ impl Lab {
                 self.history.update(|h| h.push(logs));
                 self.batch.set(None);
             }
+            FromWorker::Speed(speed) => self.speed.set(Some(speed)),
+            FromWorker::Boundary(map) => self.boundary.set(Some(map)),
+            FromWorker::Report(report) => self.report.set(Some(report)),
             FromWorker::Evaluated(logs) => {
                 self.console.update(|c| c.evaluated(&logs));
                 self.test.set(Some(logs));
                 self.phase.set(Phase::Done);
             }
             FromWorker::Prediction(outputs) => self.prediction.set(Some(outputs)),
+            FromWorker::Paused => self.phase.set(Phase::Paused),
+            FromWorker::Resumed => self.phase.set(Phase::Training),
             FromWorker::Stopped => {
                 self.console.update(|c| c.note("Stopped."));
                 self.phase.set(Phase::Stopped);

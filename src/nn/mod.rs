@@ -6,10 +6,12 @@
 //! other work, pause it, or stop it, and reports Keras' logs after every batch and epoch.
 
 mod activation;
+mod boundary;
 mod callbacks;
 mod dense;
 mod error;
 mod fit;
+mod fit_options;
 mod init;
 pub mod kernels;
 mod logs;
@@ -17,15 +19,21 @@ mod loss;
 pub mod metrics;
 mod model;
 mod optim;
+mod report;
+mod throughput;
 
 pub use activation::Activation;
+pub use boundary::{boundary_map, BoundaryMap, Grid, GRID_SIZE};
 pub use callbacks::{EarlyStopping, Mode, Monitor, ReduceLrOnPlateau};
 pub use dense::{Dense, DenseConfig};
 pub use error::NnError;
-pub use fit::{FitOptions, Training, Validation};
+pub use fit::Training;
+pub use fit_options::{FitOptions, Validation};
 pub use init::Initializer;
 pub use logs::{BatchLogs, EpochLogs, History, Progress};
 pub use loss::Loss;
 pub use metrics::{binary_accuracy_count, roc_auc, roc_curve, ConfusionMatrix};
 pub use model::{Evaluation, Sequential};
 pub use optim::{Adam, AdamState, Optimizer, OptimizerState, Rmsprop, RmspropState, Schedule, Sgd, SgdState};
+pub use report::{evaluation_report, generalisation, EvaluationReport, Generalisation, Roc};
+pub use throughput::{batch_rows, Speed, Throughput};

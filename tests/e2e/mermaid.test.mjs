@@ -53,7 +53,7 @@ after(async () => {
 });
 
 async function openLab() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -64,7 +64,7 @@ async function openLab() {
 
 /** Both pictures in one page, two columns, captioned. */
 async function sideBySide(title, lab, whole, theirs, path) {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'en-US' });
   const img = (png) => `data:image/png;base64,${png.toString('base64')}`;
   await page.setContent(`<!doctype html><meta charset="utf-8">
     <style>
@@ -105,10 +105,11 @@ for (const lang of ['zh', 'en']) {
       // MLP Lab's side: choose the language, then the diagram, and wait for its nodes.
       const { page, errors } = await openLab();
       try {
-        if (lang === 'en') {
-          assert.equal((await page.textContent('[data-testid=diagram-lang]')).trim(), 'English');
+        // The page is English, so its diagrams are; the chip shows the Chinese ones.
+        if (lang === 'zh') {
+          assert.equal((await page.textContent('[data-testid=diagram-lang]')).trim(), '中文');
           await page.click('[data-testid=diagram-lang]');
-          await page.waitForFunction(() => document.querySelector('[data-testid=diagram-lang]').textContent.trim() === '中文');
+          await page.waitForFunction(() => document.querySelector('[data-testid=diagram-lang]').textContent.trim() === 'English');
         }
         await page.selectOption('select[data-testid=diagram-select]', key);
         const expected = theirs.nodes.map((n) => `${n.id}:${n.label}`).sort();

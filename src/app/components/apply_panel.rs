@@ -3,41 +3,47 @@
 
 use leptos::prelude::*;
 
+use crate::app::lang::{use_lang, use_text};
 use crate::app::state::Phase;
 use crate::data::Task;
+use crate::i18n::{fill, Bilingual, Text};
 use crate::protocol::{DataSummary, Origin};
 
 /// Splits `text` into `inputs` values (commas, semicolons or, for numbers only, spaces), or
 /// says what is wrong. Generated data takes numbers only.
-pub fn parse_row(text: &str, inputs: usize, numbers_only: bool) -> Result<Vec<String>, String> {
+pub fn parse_row(text: &str, inputs: usize, numbers_only: bool) -> Result<Vec<String>, Bilingual> {
     let separators = |c: char| c == ',' || c == ';' || (numbers_only && c.is_whitespace());
     let cells: Vec<String> = text.split(separators).map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if cells.len() != inputs {
-        return Err(format!("expected {inputs} values, one per column, got {}", cells.len()));
+        return Err(Bilingual::filled(|t| t.apply.wrong_count, &[("inputs", &inputs), ("got", &cells.len())]));
     }
     if numbers_only {
         if let Some((i, cell)) = cells.iter().enumerate().find(|(_, c)| !c.parse::<f32>().is_ok_and(f32::is_finite)) {
-            return Err(format!("value {} (\"{cell}\") is not a number", i + 1));
+            return Err(Bilingual::filled(|t| t.apply.not_a_number, &[("n", &(i + 1)), ("cell", cell)]));
         }
     }
     Ok(cells)
 }
 
 /// The prediction in words: the class and its probability, or the number.
-fn describe(outputs: &[f32], task: Task, classes: &[String]) -> String {
+fn describe(outputs: &[f32], task: Task, classes: &[String], t: &Text) -> String {
     let name = |c: usize| classes.get(c).cloned().unwrap_or_else(|| c.to_string());
     match task {
         Task::Binary => {
             let p = outputs.first().copied().unwrap_or_default();
             let class = usize::from(p > 0.5);
-            format!("P({}) = {p:.4} → predicts {}", name(1), name(class))
+            let p = format!("{p:.4}");
+            fill(t.apply.binary, &[("positive", &name(1)), ("p", &p), ("class", &name(class))])
         }
         Task::MultiClass => {
             let (best, p) =
                 outputs.iter().enumerate().fold((0, f32::MIN), |b, (i, &v)| if v > b.1 { (i, v) } else { b });
-            format!("predicts {} with probability {p:.4}", name(best))
+            fill(t.apply.multi_class, &[("class", &name(best)), ("p", &format!("{p:.4}"))])
         }
-        Task::Regression => format!("predicts {:.4}", outputs.first().copied().unwrap_or_default()),
+        Task::Regression => {
+            let value = format!("{:.4}", outputs.first().copied().unwrap_or_default());
+            fill(t.apply.regression, &[("value", &value)])
+        }
     }
 }
 
@@ -46,15 +52,16 @@ fn describe(outputs: &[f32], task: Task, classes: &[String]) -> String {
 pub fn ApplyPanel(
     data: ReadSignal<Option<DataSummary>>,
     phase: ReadSignal<Phase>,
-    prediction: ReadSignal<Option<Result<Vec<f32>, String>>>,
+    prediction: ReadSignal<Option<Result<Vec<f32>, Bilingual>>>,
     on_predict: Callback<Vec<String>>,
 ) -> impl IntoView {
+    let (t, lang) = (use_text(), use_lang());
     let text = RwSignal::new(String::new());
     let inputs = move || data.with(|d| d.as_ref().map(|d| d.inputs.clone()).unwrap_or_default());
     let generated = move || data.with(|d| d.as_ref().is_some_and(|d| matches!(d.origin, Origin::Generated { .. })));
     let parsed = move || parse_row(&text.get(), inputs().len(), generated());
     let trained = move || phase.get() == Phase::Done;
-    let fill = move |_| {
+    let use_first_row = move |_| {
         if let Some(row) = data.with(|d| d.as_ref().and_then(|d| d.preview.first().cloned()).filter(|_| generated())) {
             let values: Vec<String> = row[..row.len() - 1].iter().map(|v| format!("{v:.3}")).collect();
             text.set(values.join(", "));
@@ -65,17 +72,25 @@ pub fn ApplyPanel(
             data.with(|d| d.as_ref().map(|d| (d.task, d.classes.clone())).unwrap_or((Task::Binary, Vec::new())));
         prediction.get().filter(|_| trained()).map(|p| match p {
             Ok(out) => {
-                view! { <p class="prediction" data-testid="prediction">{describe(&out, task, &classes)}</p> }.into_any()
+                view! { <p class="prediction" data-testid="prediction">{move || describe(&out, task, &classes, t.get())}</p> }.into_any()
             }
-            Err(e) => view! { <p class="field-error" role="alert" data-testid="prediction-error">{e}</p> }.into_any(),
+            Err(e) => {
+                view! { <p class="field-error" role="alert" data-testid="prediction-error">{move || e.get(lang.get()).to_string()}</p> }
+                    .into_any()
+            }
         })
     };
     view! {
         <section class="card" id="panel-apply" aria-labelledby="apply-title">
-            <h2 id="apply-title"><span class="step">"5"</span>"Apply"</h2>
-            <p class="hint">"Ask the trained model about a new row. A file's row is scaled with the training rows' statistics."</p>
+            <h2 id="apply-title"><span class="step">"5"</span>{move || t.get().apply.title}</h2>
+            <p class="hint">{move || t.get().apply.intro}</p>
             <label class="field" for="apply-row">
-                <span>{move || format!("Values for {}, separated by commas", inputs().join(", "))}</span>
+                <span>
+                    {move || {
+                        let t = &t.get().apply;
+                        fill(t.values_for, &[("columns", &inputs().join(t.column_separator))])
+                    }}
+                </span>
                 <input
                     id="apply-row"
                     data-testid="apply-row"
@@ -96,17 +111,17 @@ pub fn ApplyPanel(
                         }
                     }
                 >
-                    "Predict"
+                    {move || t.get().apply.predict}
                 </button>
                 <Show when=generated>
-                    <button class="secondary" on:click=fill>"Use the first data row"</button>
+                    <button class="secondary" on:click=use_first_row>{move || t.get().apply.use_first_row}</button>
                 </Show>
             </div>
             <Show when=move || !text.with(String::is_empty) && parsed().is_err()>
-                <p class="field-error" role="alert">{move || parsed().err()}</p>
+                <p class="field-error" role="alert">{move || parsed().err().map(|e| e.get(lang.get()).to_string())}</p>
             </Show>
             <Show when=move || !trained()>
-                <p class="hint">"Train a model first."</p>
+                <p class="hint">{move || t.get().apply.train_first}</p>
             </Show>
             {answer}
         </section>

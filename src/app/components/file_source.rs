@@ -7,33 +7,39 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DragEvent, HtmlInputElement};
 
+use super::fields::{named, Choose, Words};
+use crate::app::lang::use_text;
 use crate::data::{ColumnSummary, Report, Scaling, SummaryKind};
+use crate::i18n::{fill, Bilingual, Lang, Text};
 
-/// The datasets shipped in `public/data/` (served as `data/…`).
-pub const BUILT_IN: [(&str, &str); 3] = [
-    ("breast_cancer", "Breast cancer (569 × 30, binary)"),
-    ("iris", "Iris (150 × 4, three species)"),
-    ("wine", "Wine (178 × 13, three cultivars)"),
-];
-
-/// Fetches a built-in dataset and hands it on as a file.
-pub fn load_built_in(name: &'static str, on_file: Callback<(String, Blob)>, on_error: impl Fn(String) + 'static) {
+/// Fetches a built-in dataset (`public/data/<name>.csv`, served as `data/…`) and hands it on as
+/// a file; `on_error` gets what went wrong, in both languages.
+pub fn load_built_in(name: &'static str, on_file: Callback<(String, Blob)>, on_error: impl Fn(Bilingual) + 'static) {
     leptos::task::spawn_local(async move {
         let url = format!("data/{name}.csv");
+        // What went wrong is a catalogue entry, said in both languages at the end.
         let blob = async {
-            let window = web_sys::window().ok_or("no window")?;
-            let response: web_sys::Response =
-                JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| "the request failed")?.unchecked_into();
+            let window = web_sys::window().ok_or((|t| t.data.fetch_no_window) as Words)?;
+            let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+                .await
+                .map_err(|_| (|t| t.data.fetch_failed) as Words)?
+                .unchecked_into();
             if !response.ok() {
-                return Err("the server does not have it");
+                return Err((|t| t.data.fetch_missing) as Words);
             }
-            let blob =
-                JsFuture::from(response.blob().map_err(|_| "no body")?).await.map_err(|_| "the download broke off")?;
-            Ok::<Blob, &str>(blob.unchecked_into())
+            let body = response.blob().map_err(|_| (|t| t.data.fetch_no_body) as Words)?;
+            let blob = JsFuture::from(body).await.map_err(|_| (|t| t.data.fetch_broke_off) as Words)?;
+            Ok::<Blob, Words>(blob.unchecked_into())
         };
         match blob.await {
             Ok(blob) => on_file.run((format!("{name}.csv"), blob)),
-            Err(why) => on_error(format!("could not load the built-in dataset {url}: {why}")),
+            Err(why) => {
+                let say = |lang| {
+                    let t = Text::of(lang);
+                    fill(t.data.built_in_failed, &[("url", &url), ("why", &why(t))])
+                };
+                on_error(Bilingual::new(say(Lang::En), say(Lang::Zh)))
+            }
         }
     });
 }
@@ -41,6 +47,7 @@ pub fn load_built_in(name: &'static str, on_file: Callback<(String, Blob)>, on_e
 /// The file picker and drop zone.
 #[component]
 pub fn FileDrop(on_file: Callback<(String, Blob)>) -> impl IntoView {
+    let t = use_text();
     let over = RwSignal::new(false);
     let on_drop = move |ev: DragEvent| {
         ev.prevent_default();
@@ -68,8 +75,17 @@ pub fn FileDrop(on_file: Callback<(String, Blob)>) -> impl IntoView {
             on:dragleave=move |_| over.set(false)
             on:drop=on_drop
         >
-            <span>"Drop a CSV file here, or choose one. It is read in this page's worker and never leaves your machine."</span>
-            <input type="file" accept=".csv,.tsv,.txt,text/csv" data-testid="csv-file" on:change=on_pick />
+            <span>{move || t.get().data.drop_here}</span>
+            // The browser's own file button speaks the browser's language: ours speaks the page's.
+            <span class="pick-button" aria-hidden="true">{move || t.get().data.choose_file}</span>
+            <input
+                type="file"
+                class="visually-hidden"
+                accept=".csv,.tsv,.txt,text/csv"
+                data-testid="csv-file"
+                aria-label=move || t.get().data.choose_file
+                on:change=on_pick
+            />
         </label>
     }
 }
@@ -77,16 +93,26 @@ pub fn FileDrop(on_file: Callback<(String, Blob)>) -> impl IntoView {
 /// Reading progress of a file.
 #[component]
 pub fn LoadProgress(loading: ReadSignal<Option<(String, u64, u64)>>) -> impl IntoView {
+    let t = use_text();
     view! {
         {move || {
             loading.get().map(|(name, bytes, total)| {
                 let share = if total == 0 { 1.0 } else { bytes as f64 / total as f64 };
+                let t = &t.get().data;
+                let reading = fill(
+                    t.reading,
+                    &[
+                        ("name", &name),
+                        ("percent", &format!("{:.0}", share * 100.0)),
+                        ("size", &format!("{:.1}", total as f64 / 1e6)),
+                    ],
+                );
                 view! {
                     <div class="loading" data-testid="load-progress">
-                        <p class="hint">{format!("Reading {name}: {:.0}% of {:.1} MB", share * 100.0, total as f64 / 1e6)}</p>
-                        <div class="progress" role="progressbar" aria-label="Reading the file" aria-valuemin="0"
+                        <p class="hint">{reading}</p>
+                        <div class="progress" role="progressbar" aria-label=t.reading_progress aria-valuemin="0"
                             aria-valuemax="100" aria-valuenow=format!("{:.0}", share * 100.0)>
-                            <div class="progress-fill" style=format!("width:{:.1}%", share * 100.0)></div>
+                            <div class="progress-fill" style=format!("transform:scaleX({:.4})", share)></div>
                         </div>
                     </div>
                 }
@@ -106,33 +132,33 @@ pub fn FileSummary(
     scaling: Scaling,
     on_prepare: Callback<(String, Vec<String>, Scaling)>,
 ) -> impl IntoView {
+    let t = use_text();
     let label = report.label.clone();
     // The choices the data was prepared with (from the worker): changing one prepares it again.
     let chosen_label = RwSignal::new(label.clone());
     let excluded = RwSignal::new(excluded);
     let scaling = RwSignal::new(scaling);
-    let scaling_key = match scaling.get_untracked() {
-        Scaling::Standard => "standard",
-        Scaling::MinMax => "min_max",
-        Scaling::None => "none",
-    };
     let again =
         move || on_prepare.run((chosen_label.get_untracked(), excluded.get_untracked(), scaling.get_untracked()));
-    let options = columns
-        .iter()
-        .map(|c| {
-            let selected = c.name == label;
-            view! { <option value=c.name.clone() selected=selected>{c.name.clone()}</option> }
-        })
-        .collect_view();
+    let labels = named(columns.iter().map(|c| &c.name));
+    let scalings = Signal::derive(move || {
+        let t = &t.get().data;
+        [("standard", t.scaling_standard), ("min_max", t.scaling_min_max), ("none", t.scaling_none)]
+            .map(|(value, title)| (value.to_string(), title.to_string()))
+            .to_vec()
+    });
     let number = |v: Option<f64>| v.map_or("".to_string(), |v| format!("{v:.3}"));
     let rows = columns
         .iter()
         .map(|c| {
-            let kind = match c.kind {
-                SummaryKind::Numeric => "number".to_string(),
-                SummaryKind::Label => "label".to_string(),
-                _ => c.levels.map_or("text".to_string(), |n| format!("text, {n} values")),
+            let (kind, levels) = (c.kind, c.levels);
+            let kind = move || {
+                let t = &t.get().data;
+                match kind {
+                    SummaryKind::Numeric => t.kind_number.to_string(),
+                    SummaryKind::Label => t.kind_label.to_string(),
+                    _ => levels.map_or(t.kind_text.to_string(), |n| fill(t.kind_levels, &[("n", &n)])),
+                }
             };
             let column = c.name.clone();
             let is_label = c.name == label;
@@ -146,11 +172,12 @@ pub fn FileSummary(
                 });
                 again();
             };
+            let name = c.name.clone();
             view! {
                 <tr>
                     <td>
                         <input type="checkbox" checked=!excluded.with_untracked(|e| e.contains(&c.name)) disabled=is_label on:change=toggle
-                            aria-label=format!("Use column {}", c.name) data-testid="use-column" />
+                            aria-label=move || fill(t.get().data.use_column, &[("name", &name)]) data-testid="use-column" />
                     </td>
                     <td class="name">{c.name.clone()}</td>
                     <td>{kind}</td>
@@ -161,49 +188,50 @@ pub fn FileSummary(
             }
         })
         .collect_view();
-    let notes = report.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view();
+    let lang = crate::app::lang::use_lang();
+    let notes =
+        report.notes.iter().cloned().map(|n| view! { <li>{move || n.get(lang.get()).to_string()}</li> }).collect_view();
+    let heading = move |pick: fn(&'static Text) -> &'static str| view! { <th>{move || pick(t.get())}</th> };
     view! {
         <div class="file-summary" data-testid="file-summary">
             <p class="shape"><strong>{name}</strong></p>
             <ul class="notes" data-testid="prepare-notes">{notes}</ul>
             <div class="fields two">
-                <label class="field">
-                    <span>"Label column"</span>
-                    <select
-                        data-testid="label-column"
-                        on:change=move |ev| {
-                            chosen_label.set(event_target_value(&ev));
-                            again();
-                        }
-                    >
-                        {options}
-                    </select>
-                </label>
-                <label class="field">
-                    <span>"Scaling (fitted on the training rows)"</span>
-                    <select
-                        data-testid="scaling"
-                        on:change=move |ev| {
-                            scaling.set(match event_target_value(&ev).as_str() {
-                                "min_max" => Scaling::MinMax,
-                                "none" => Scaling::None,
-                                _ => Scaling::Standard,
-                            });
-                            again();
-                        }
-                    >
-                        <option value="standard" selected=scaling_key == "standard">"z-score (the seed's)"</option>
-                        <option value="min_max" selected=scaling_key == "min_max">"min-max to [0, 1]"</option>
-                        <option value="none" selected=scaling_key == "none">"none"</option>
-                    </select>
-                </label>
+                <Choose label=|t| t.data.label_column testid="label-column" options=labels
+                    selected=chosen_label
+                    on_change=Callback::new(move |column: String| {
+                        chosen_label.set(column);
+                        again();
+                    }) />
+                <Choose label=|t| t.data.scaling testid="scaling" options=scalings
+                    selected=Signal::derive(move || scaling_key(scaling.get()).to_string())
+                    on_change=Callback::new(move |key: String| {
+                        scaling.set(match key.as_str() {
+                            "min_max" => Scaling::MinMax,
+                            "none" => Scaling::None,
+                            _ => Scaling::Standard,
+                        });
+                        again();
+                    }) />
             </div>
             <div class="table-wrap">
                 <table class="preview columns" data-testid="column-summary">
-                    <thead><tr><th>"use"</th><th>"column"</th><th>"kind"</th><th>"mean"</th><th>"std"</th><th>"missing"</th></tr></thead>
+                    <thead><tr>
+                        {heading(|t| t.data.col_use)}{heading(|t| t.data.col_name)}{heading(|t| t.data.col_kind)}
+                        {heading(|t| t.data.col_mean)}{heading(|t| t.data.col_std)}{heading(|t| t.data.col_missing)}
+                    </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
         </div>
+    }
+}
+
+/// A scaling's `value` in its selector.
+fn scaling_key(scaling: Scaling) -> &'static str {
+    match scaling {
+        Scaling::Standard => "standard",
+        Scaling::MinMax => "min_max",
+        Scaling::None => "none",
     }
 }

@@ -2,13 +2,20 @@
 
 use leptos::prelude::*;
 
-/// Title, tagline and what the trainer runs on.
+use super::compute::SpeedBadge;
+use super::theme_toggle::ThemeToggle;
+use crate::app::lang::{use_lang, use_text, LangSignal};
+use crate::app::state::Kernels;
+use crate::i18n::{fill, Bilingual};
+use crate::nn::Speed;
+
+/// Title, tagline, what the trainer runs on and how fast, and the language and theme toggles.
 #[component]
-pub fn Header(simd: ReadSignal<Option<bool>>) -> impl IntoView {
-    let compute = move || match simd.get() {
-        None => "Starting the trainer…",
-        Some(true) => "Trainer ready · Web Worker · WebAssembly SIMD (f32x4)",
-        Some(false) => "Trainer ready · Web Worker · scalar WebAssembly",
+pub fn Header(kernels: ReadSignal<Option<Kernels>>, speed: ReadSignal<Option<Speed>>) -> impl IntoView {
+    let t = use_text();
+    let compute = move || match kernels.get() {
+        None => t.get().frame.starting.to_string(),
+        Some(k) => fill(t.get().frame.ready, &[("kernels", &k.describe(t.get()))]),
     };
     view! {
         <header class="header">
@@ -22,23 +29,48 @@ pub fn Header(simd: ReadSignal<Option<bool>>) -> impl IntoView {
                     </svg>
                 </span>
                 <div>
-                    <h1>"MLP Lab"</h1>
-                    <p class="tagline">"Train a neural network in your browser, and see why it learns."</p>
+                    <h1>{move || t.get().frame.title}</h1>
+                    <p class="tagline">{move || t.get().frame.tagline}</p>
                 </div>
             </div>
-            <p class="compute" id="panel-compute" data-testid="compute">{compute}</p>
+            <div class="header-side">
+                <p class="compute" id="panel-compute" data-testid="compute">{compute}</p>
+                <SpeedBadge speed=speed kernels=kernels />
+                <LangToggle />
+                <ThemeToggle />
+            </div>
         </header>
     }
 }
 
-/// What went wrong, in words, until the next action.
+/// 中文 / English: a button naming the other language, in that language.
 #[component]
-pub fn ErrorBanner(error: ReadSignal<Option<String>>) -> impl IntoView {
+fn LangToggle() -> impl IntoView {
+    let lang = use_context::<LangSignal>().expect("the app installs the language");
+    let t = use_text();
+    view! {
+        <button
+            class="chip lang-toggle"
+            data-testid="lang"
+            data-lang=move || lang.0.get().key()
+            lang=move || lang.0.get().other().tag()
+            aria-label=move || t.get().frame.switch_lang
+            on:click=move |_| lang.choose(lang.0.get_untracked().other())
+        >
+            {move || lang.0.get().other().name()}
+        </button>
+    }
+}
+
+/// What went wrong, in words (in the language in force), until the next action.
+#[component]
+pub fn ErrorBanner(error: ReadSignal<Option<Bilingual>>) -> impl IntoView {
+    let (t, lang) = (use_text(), use_lang());
     view! {
         <Show when=move || error.with(Option::is_some)>
             <div class="error" role="alert" data-testid="error">
-                <strong>"Something went wrong: "</strong>
-                {move || error.get().unwrap_or_default()}
+                <strong>{move || t.get().frame.error_lead}</strong>
+                {move || error.with(|e| e.as_ref().map(|e| e.get(lang.get()).to_string()).unwrap_or_default())}
             </div>
         </Show>
     }
@@ -47,13 +79,10 @@ pub fn ErrorBanner(error: ReadSignal<Option<String>>) -> impl IntoView {
 /// 团队, the team: who made this, and where its numbers come from.
 #[component]
 pub fn About() -> impl IntoView {
+    let t = use_text();
     view! {
         <footer class="footer" id="panel-team">
-            <p>
-                "MLP Lab trains in a Web Worker on WebAssembly SIMD; your data never leaves this page. "
-                "Its engine is checked against Keras 3 (TensorFlow 2.21) to 1e-5; its workflow and diagrams come from "
-                "an article on what a model team needs: compute, data, algorithm, team."
-            </p>
+            <p>{move || t.get().frame.about}</p>
         </footer>
     }
 }

@@ -1,44 +1,57 @@
-//! The model panel: the seed's model as Keras code, and its `summary()`.
+//! The model panel: the layers, `compile` and `fit` as editable fields, the live `summary()`,
+//! whether the output fits the data, and the equivalent Keras program.
 
 use leptos::prelude::*;
 
+use super::compile_fields::CompileFields;
+use super::fit_fields::FitFields;
+use super::keras_panel::KerasCode;
+use super::layer_editor::LayerEditor;
+use crate::app::lang::use_text;
+use crate::data::GeneratorSpec;
+use crate::i18n::fill;
 use crate::nn::Sequential;
-use crate::protocol::TrainSpec;
+use crate::setup::{FitSetup, ModelSetup};
 
-/// The Keras code of the model, and its summary once the input size is known.
+/// The model's editor and what it makes.
 #[component]
-pub fn ModelPanel(features: Signal<Option<usize>>, spec: Signal<TrainSpec>) -> impl IntoView {
-    let code = move || {
-        let d = features.get().map_or("d".to_string(), |d| d.to_string());
-        let spec = spec.get();
-        let out = &spec.layers[1];
-        format!(
-            "model = Sequential([\n    Dense(64, activation='relu', input_dim={d}),\n    Dense({}, activation='{}'),\n])\n\
-             model.compile(optimizer=Adam(learning_rate=0.001),\n              loss='{}', metrics=['accuracy'])\n\
-             model.fit(X_train, y_train, epochs={}, batch_size={},\n          validation_data=(X_test, y_test))",
-            out.units,
-            out.activation.keras_name(),
-            spec.loss.keras_name(),
-            spec.epochs,
-            spec.batch_size
-        )
-    };
+pub fn ModelPanel(
+    model: RwSignal<ModelSetup>,
+    fit: RwSignal<FitSetup>,
+    /// Features of the data loaded, when there is data.
+    features: Signal<Option<usize>>,
+    /// Why the output does not fit the data, if it does not.
+    misfit: Signal<Option<String>>,
+    /// The Keras program of the whole set-up.
+    code: Signal<String>,
+    /// The generator's parameters, for the run's seed (data, split, initial weights, shuffles).
+    spec: RwSignal<GeneratorSpec>,
+) -> impl IntoView {
+    let t = use_text();
     let summary = move || {
-        let spec = spec.get();
-        features.get().map(|d| match Sequential::new(d, &spec.layers, spec.seed) {
+        let d = features.get()?;
+        Some(model.with(|m| match Sequential::new(d, &m.layers, spec.with(|s| s.seed)) {
             Ok(model) => model.summary(),
             Err(e) => e.to_string(),
-        })
+        }))
     };
     view! {
         <section class="card" id="panel-model" aria-labelledby="model-title">
-            <h2 id="model-title"><span class="step">"2"</span>"Model"</h2>
-            <p class="hint">
-                "The seed's network: one hidden layer of 64 ReLU units, a sigmoid output (a softmax for more than two "
-                "classes), Adam with Keras' defaults; 80% of the rows train it, 20% test it."
-            </p>
-            <pre class="code" aria-label="Keras code of this model"><code>{code}</code></pre>
+            <h2 id="model-title"><span class="step">"2"</span>{move || t.get().model.title}</h2>
+            <p class="hint">{move || t.get().model.intro}</p>
+            <h3 class="sub">"Sequential"</h3>
+            <LayerEditor model=model />
+            <h3 class="sub">"compile"</h3>
+            <CompileFields model=model />
+            <h3 class="sub">"fit"</h3>
+            <FitFields fit=fit spec=spec />
+            <Show when=move || misfit.with(Option::is_some)>
+                <p class="field-error misfit" role="alert" data-testid="model-misfit">
+                    {move || misfit.get().map(|why| fill(t.get().model.misfit, &[("why", &why)]))}
+                </p>
+            </Show>
             {move || summary().map(|s| view! { <pre class="code summary-text" data-testid="model-summary">{s}</pre> })}
+            <KerasCode code=code />
         </section>
     }
 }

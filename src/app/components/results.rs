@@ -2,42 +2,30 @@
 
 use leptos::prelude::*;
 
+use super::evaluation::Evaluation;
+use crate::app::lang::use_text;
 use crate::data::Generator;
+use crate::i18n::{fill, Text};
 use crate::nn::EpochLogs;
+use crate::nn::EvaluationReport;
 use crate::protocol::{DataSummary, TestLogs};
 
-/// What the figures mean for this data: the lesson of the seed article, told by what happened.
-fn lesson(data: Option<&DataSummary>) -> (&'static str, String) {
-    match data {
-        Some(d) if d.generator() == Some(Generator::Seed) => (
-            "Why about 50%? ",
-            "The labels are coin flips, unrelated to the features. A network can memorise the rows it trains on, \
-             but nothing carries over to rows it has not seen, so held-out accuracy stays at chance. The article this \
-             lab comes from printed 68.6% here; that cannot happen. Data quality decides what a model can learn."
-                .to_string(),
-        ),
-        Some(d) if d.label_noise() > 0.0 => (
-            "Data quality sets the ceiling. ",
-            format!(
-                "{:.0}% of the labels were flipped at random, so even a perfect model is wrong about that share of the \
-                 test rows: held-out accuracy cannot rise much above {:.0}%.",
-                d.label_noise() * 100.0,
-                100.0 - d.label_noise() * 100.0
-            ),
-        ),
-        Some(d) if d.generator().is_none() => (
-            "Held out, honestly. ",
-            "The test rows were split off before training and scaled with the training rows' statistics only, so \
-             these figures are what to expect on new rows like them."
-                .to_string(),
-        ),
-        _ => (
-            "Structure is learned. ",
-            "These labels follow from the features, so what the network learned on the training rows carries over to \
-             rows it has not seen. Compare with the random labels of the seed example."
-                .to_string(),
-        ),
-    }
+/// What the figures mean for this data, in the words of `text`: the lesson of the seed article,
+/// told by what happened. A lead (ending in a space in English) and the rest. None while the
+/// data of the run is gone (another file is being read): the figures stay, the lesson waits.
+fn lesson(data: Option<&DataSummary>, text: &Text) -> Option<(&'static str, String)> {
+    let t = &text.results;
+    let d = data?;
+    Some(match d {
+        d if d.generator() == Some(Generator::Seed) => (t.seed_lead, t.seed_lesson.to_string()),
+        d if d.label_noise() > 0.0 => {
+            let flipped = format!("{:.0}", d.label_noise() * 100.0);
+            let ceiling = format!("{:.0}", 100.0 - d.label_noise() * 100.0);
+            (t.noise_lead, fill(t.noise_lesson, &[("flipped", &flipped), ("ceiling", &ceiling)]))
+        }
+        d if d.generator().is_none() => (t.file_lead, t.file_lesson.to_string()),
+        _ => (t.structure_lead, t.structure_lesson.to_string()),
+    })
 }
 
 /// Test figures once the run is evaluated, with the lesson of the random labels.
@@ -46,38 +34,54 @@ pub fn Results(
     history: ReadSignal<Vec<EpochLogs>>,
     test: ReadSignal<Option<TestLogs>>,
     data: ReadSignal<Option<DataSummary>>,
+    report: ReadSignal<Option<EvaluationReport>>,
 ) -> impl IntoView {
-    let train_accuracy = move || history.with(|h| h.last().and_then(|e| e.accuracy));
+    let t = use_text();
+    // The final model on its training rows when the worker measured it, else Keras' last epoch.
+    let train_accuracy = move || {
+        report
+            .with(|r| r.as_ref().and_then(|r| r.train_accuracy))
+            .or_else(|| history.with(|h| h.last().and_then(|e| e.accuracy)))
+    };
     let percent = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
     view! {
         <section class="card" id="panel-evaluate" aria-labelledby="results-title">
-            <h2 id="results-title"><span class="step">"4"</span>"Evaluate"</h2>
+            <h2 id="results-title"><span class="step">"4"</span>{move || t.get().results.title}</h2>
             {move || match test.get() {
                 None => view! {
-                    <p class="hint">"When training ends, the model is tested on the 20% of rows it never saw."</p>
+                    <p class="hint">{move || t.get().results.waiting}</p>
                 }
                 .into_any(),
-                Some(t) => {
+                Some(logs) => {
                     let train = train_accuracy();
                     view! {
                         <div class="metrics">
                             <div class="metric">
-                                <span class="metric-label">"Test accuracy"</span>
-                                <span class="metric-value" data-testid="test-accuracy">{percent(t.accuracy)}</span>
+                                <span class="metric-label">{move || t.get().results.test_accuracy}</span>
+                                <span class="metric-value" data-testid="test-accuracy">{percent(logs.accuracy)}</span>
                             </div>
                             <div class="metric">
-                                <span class="metric-label">"Test loss"</span>
-                                <span class="metric-value" data-testid="test-loss">{format!("{:.4}", t.loss)}</span>
+                                <span class="metric-label">{move || t.get().results.test_loss}</span>
+                                <span class="metric-value" data-testid="test-loss">{format!("{:.4}", logs.loss)}</span>
                             </div>
                             <div class="metric muted">
-                                <span class="metric-label">"Training accuracy"</span>
+                                <span class="metric-label">{move || t.get().results.train_accuracy}</span>
                                 <span class="metric-value">{percent(train)}</span>
                             </div>
                         </div>
-                        {
-                            let (lead, text) = data.with(|d| lesson(d.as_ref()));
-                            view! { <p class="lesson" data-testid="lesson"><strong>{lead}</strong>{text}</p> }
-                        }
+                        {report.get().map(|r| {
+                            let classes = data.with(|d| d.as_ref().map(|d| d.classes.clone()).unwrap_or_default());
+                            view! { <Evaluation report=r test_accuracy=logs.accuracy classes=classes /> }
+                        })}
+                        {move || {
+                            data.with(|d| lesson(d.as_ref(), t.get())).map(|(lead, rest)| {
+                                view! {
+                                    <p class="lesson" data-testid="lesson">
+                                        <strong>{lead}</strong>{rest}
+                                    </p>
+                                }
+                            })
+                        }}
                     }
                     .into_any()
                 }

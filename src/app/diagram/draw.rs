@@ -7,6 +7,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::app::chart::CANVAS_FONTS;
 use crate::diagram::{layout, EdgeStyle, Flowchart, Layout, LayoutOptions, NodeBox, Shape};
 
 /// Label size in CSS pixels.
@@ -22,9 +23,9 @@ const MAX_SCALE: f64 = 1.0;
 /// its box and the box scrolls.
 const MIN_SCALE: f64 = 0.6;
 
-/// The label font, with CJK fallbacks.
+/// The label font, with CJK fallbacks ([`CANVAS_FONTS`]).
 fn font() -> String {
-    format!("500 {FONT_PX}px system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Noto Sans', sans-serif")
+    format!("500 {FONT_PX}px {CANVAS_FONTS}")
 }
 
 struct Palette {

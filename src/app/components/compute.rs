@@ -1,0 +1,49 @@
+//! The compute corner (计算资源): how fast the worker trains, in samples per second and
+//! milliseconds per step, measured over its training time only.
+
+use leptos::prelude::*;
+
+use crate::app::lang::use_text;
+use crate::app::state::Kernels;
+use crate::i18n::fill;
+use crate::nn::Speed;
+
+/// `12340.4` as `12,340`.
+fn thousands(v: f64) -> String {
+    let digits = format!("{:.0}", v.max(0.0));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The speed of the running or last fit, once the worker measured it.
+#[component]
+pub fn SpeedBadge(speed: ReadSignal<Option<Speed>>, kernels: ReadSignal<Option<Kernels>>) -> impl IntoView {
+    let t = use_text();
+    let text = move || {
+        speed.get().map(|s| {
+            let kernels = kernels.get().map_or("", |k| k.short(t.get()));
+            let f = &t.get().frame;
+            let step = if s.ms_per_step < 1.0 {
+                fill(f.us_per_step, &[("n", &format!("{:.0}", s.ms_per_step * 1000.0))])
+            } else {
+                fill(f.ms_per_step, &[("n", &format!("{:.1}", s.ms_per_step))])
+            };
+            let samples = fill(t.get().frame.samples_per_second, &[("n", &thousands(s.samples_per_second))]);
+            format!("{samples} · {step} · {kernels}")
+        })
+    };
+    view! {
+        <Show when=move || speed.with(Option::is_some)>
+            <p class="compute speed" data-testid="speed" title=move || t.get().frame.speed_title>
+                <span class="speed-dot" aria-hidden="true"></span>
+                {text}
+            </p>
+        </Show>
+    }
+}

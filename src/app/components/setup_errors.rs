@@ -1,0 +1,30 @@
+//! What the address said that could not be used, each line naming its key, in the language in
+//! force (a switch re-renders the lines already shown).
+
+use leptos::prelude::*;
+
+use crate::app::lang::{use_lang, use_text};
+use crate::i18n::{fill, Bilingual};
+
+/// The list, until dismissed.
+#[component]
+pub fn SetupErrors(errors: RwSignal<Vec<Bilingual>>) -> impl IntoView {
+    let (lang, t) = (use_lang(), use_text());
+    let lines = move || {
+        let (lang, t) = (lang.get(), t.get());
+        errors
+            .get()
+            .into_iter()
+            .map(|e| view! { <li>{fill(t.link.error, &[("error", &e.get(lang))])}</li> })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div class="error setup-errors" role="alert" data-testid="setup-errors">
+                <ul>{lines}</ul>
+                <p>{move || t.get().link.rest_applies}</p>
+                <button class="secondary" on:click=move |_| errors.set(Vec::new())>{move || t.get().link.dismiss}</button>
+            </div>
+        </Show>
+    }
+}

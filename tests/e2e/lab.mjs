@@ -1,0 +1,71 @@
+// What every end-to-end file of the lab shares: where things are, and the release build served
+// on localhost with one headless Chromium for the file's tests.
+import { before, after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = resolve(ROOT, 'dist');
+/** Screenshots (look at them). */
+export const SHOTS = resolve(ROOT, 'target/e2e');
+
+/**
+ * Serves dist/ and launches Chromium before the file's tests, and closes both after them.
+ * `lab.base` (the page's address) and `lab.browser` are set once the tests run.
+ */
+export function servedLab() {
+  const lab = { base: undefined, browser: undefined, server: undefined };
+  before(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    lab.server = await serve(DIST);
+    lab.base = `http://127.0.0.1:${lab.server.address().port}/`;
+    lab.browser = await launch();
+  });
+  after(async () => {
+    await lab.browser?.close();
+    lab.server?.close();
+  });
+  return lab;
+}
+
+/**
+ * Records the page's long tasks (over 50 ms on its main thread), and when `.app` last entered
+ * each `data-state`. Call before `page.goto`.
+ */
+export function watchLongTasks(page) {
+  return page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    window.__stateAt = {};
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.target.classList?.contains('app')) window.__stateAt[r.target.dataset.state] = performance.now();
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  });
+}
+
+/** The page's clock now (for `longTasksBetween`). */
+export const pageNow = (page) => page.evaluate(() => performance.now());
+
+/**
+ * Durations of the long tasks that started from `from` (the page's clock) until `.app` last
+ * entered `state` (or until `selector` appeared, measured by the caller as a page time `until`):
+ * the span the worker was busy, not the page's rendering of the results after it. Waits two
+ * frames first, so every task of the span has been reported.
+ */
+export async function longTasksBetween(page, from, { state, until }) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+  return page.evaluate(
+    ({ from, state, until }) => {
+      const end = until ?? window.__stateAt[state];
+      return window.__longTasks.filter((t) => t.start >= from && t.start < end).map((t) => Math.round(t.duration));
+    },
+    { from, state, until },
+  );
+}
