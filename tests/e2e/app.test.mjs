@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween } from './lab.mjs';
+import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween, colourShare } from './lab.mjs';
 
 const lab = servedLab();
 
@@ -23,22 +23,6 @@ const state = (page) => page.getAttribute('.app', 'data-state');
 const logLines = async (page) => (await page.textContent('[data-testid=log]')).split('\n');
 /** The log without its timings, which are the only part that may differ between equal runs. */
 const withoutTimings = (lines) => lines.map((l) => l.replace(/ - \d+s \d+(us|ms|s)\/step/, ''));
-
-/** Share of the canvas' pixels close to the given colour. */
-function colourShare(page, testid, [r, g, b]) {
-  return page.evaluate(
-    ({ testid, r, g, b }) => {
-      const canvas = document.querySelector(`[data-testid=${testid}]`);
-      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      let hits = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60) hits++;
-      }
-      return hits / (data.length / 4);
-    },
-    { testid, r, g, b },
-  );
-}
 
 async function trainToEnd(page) {
   await page.click('[data-testid=train]');

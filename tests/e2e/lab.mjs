@@ -69,3 +69,19 @@ export async function longTasksBetween(page, from, { state, until }) {
     { from, state, until },
   );
 }
+
+/** Share of the canvas' pixels close to the given colour. */
+export function colourShare(page, testid, [r, g, b]) {
+  return page.evaluate(
+    ({ testid, r, g, b }) => {
+      const canvas = document.querySelector(`[data-testid=${testid}]`);
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let hits = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60) hits++;
+      }
+      return hits / (data.length / 4);
+    },
+    { testid, r, g, b },
+  );
+}

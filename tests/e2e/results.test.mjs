@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween } from './lab.mjs';
+import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween, colourShare } from './lab.mjs';
 
 const lab = servedLab();
 
@@ -49,22 +49,6 @@ function tints(page, testid) {
     const n = data.length / 4;
     return { orange: orange / n, slate: slate / n };
   }, testid);
-}
-
-/** Share of the canvas' pixels close to the given colour. */
-function colourShare(page, testid, [r, g, b]) {
-  return page.evaluate(
-    ({ testid, r, g, b }) => {
-      const canvas = document.querySelector(`[data-testid=${testid}]`);
-      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-      let hits = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60) hits++;
-      }
-      return hits / (data.length / 4);
-    },
-    { testid, r, g, b },
-  );
 }
 
 /** The colour of a canvas' top-left pixel (its background). */
