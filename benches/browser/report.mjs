@@ -108,7 +108,7 @@ export function report(res) {
   }
 
   // Peak and products.
-  out(`## f32x4 peak and the products (${res.gemmConfig.size}³, ${res.gemmConfig.repeats} products a measurement)`);
+  out(`## f32x4 peak and the products (${res.gemmConfig.size}³, ${res.gemmConfig.repeats} products a measurement, ${res.gemmConfig.rounds} rounds of the builds in turn)`);
   out();
   out('The peak loop runs 12 independent f32x4 chains `acc = acc · m + a` (8 flops each): `f32x4.mul` + `f32x4.add` in the simd128 build, `f32x4.relaxed_madd` in the relaxed one. Each build\'s products are shown as a share of its own peak.');
   out();

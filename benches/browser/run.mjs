@@ -50,7 +50,9 @@ const CUTS = {
 const PEAK_ITERATIONS = 20_000_000;
 const WARM_UP_MS = 1000;
 const SETTLE_MS = 300;
-const GEMM = { size: 256, repeats: 20, kinds: ['nn', 'tn', 'nt'] };
+// The peak and the products take about 0.1 s a round, so they get more rounds than the fits: on a
+// shared machine other jobs disturb some of them, and more rounds give more undisturbed ones.
+const GEMM = { size: 256, repeats: 20, rounds: Math.max(REPS, 15), kinds: ['nn', 'tn', 'nt'] };
 
 const log = (...a) => console.log(new Date().toISOString().slice(11, 19), ...a);
 
@@ -114,7 +116,7 @@ try {
     for (let i = 0; i < 3; i++) await call(b, 'peak', { iterations: PEAK_ITERATIONS / 4 });
     for (const kind of GEMM.kinds) for (let i = 0; i < 3; i++) await call(b, 'gemm', { kind, size: GEMM.size, repeats: 4 });
   }
-  for (let rep = 0; rep < REPS; rep++) {
+  for (let round = 0; round < GEMM.rounds; round++) {
     for (const b of builds) {
       peak[b].peak.push(await call(b, 'peak', { iterations: PEAK_ITERATIONS }));
       for (const kind of GEMM.kinds) peak[b].gemm[kind].push(await call(b, 'gemm', { kind, size: GEMM.size, repeats: GEMM.repeats }));
