@@ -78,7 +78,9 @@ catalogue! {
         roc_x: "false positive rate" | "假正例率",
         /// The ROC chart's y axis.
         roc_y: "true positive rate" | "真正例率",
-        /// Reading of an AUC of 0.9 or more.
+        /// Reading of an AUC of exactly 1.
+        roc_perfect: "it ranks every positive row above every negative one" | "它把每个正例行都排在每个负例行之前",
+        /// Reading of an AUC of 0.9 or more, below 1.
         roc_excellent: "it ranks almost every positive row above every negative one" | "它几乎把每个正例行都排在每个负例行之前",
         /// Reading of an AUC from 0.7.
         roc_good: "it ranks most positive rows above negative ones" | "它把大多数正例行排在负例行之前",
@@ -107,9 +109,10 @@ impl Results {
     }
 
     /// What an area under the ROC curve says about the ranking of positive and negative rows:
-    /// 0.9 and more, 0.7 and more, above 0.6, and the rest (no better than chance).
+    /// exactly 1, 0.9 and more, 0.7 and more, above 0.6, and the rest (no better than chance).
     pub fn roc_reading(&self, auc: f64) -> &'static str {
         match auc {
+            a if a >= 1.0 => self.roc_perfect,
             a if a >= 0.9 => self.roc_excellent,
             a if a >= 0.7 => self.roc_good,
             a if a > 0.6 => self.roc_fair,
@@ -143,7 +146,8 @@ mod tests {
     #[test]
     fn roc_readings_follow_the_thresholds() {
         let t = &Results::EN;
-        assert_eq!(t.roc_reading(1.0), t.roc_excellent);
+        assert_eq!(t.roc_reading(1.0), t.roc_perfect);
+        assert_eq!(t.roc_reading(0.9996), t.roc_excellent);
         assert_eq!(t.roc_reading(0.9), t.roc_excellent);
         assert_eq!(t.roc_reading(0.89), t.roc_good);
         assert_eq!(t.roc_reading(0.7), t.roc_good);
