@@ -3,16 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween, colourShare } from './lab.mjs';
+import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween, colourShare, recordErrors, trainToEnd } from './lab.mjs';
 
 const lab = servedLab();
 
 /** A fresh page that records uncaught errors and long main-thread tasks. */
 async function openLab(viewport = { width: 1280, height: 800 }) {
   const page = await lab.browser.newPage({ viewport, locale: 'en-US' });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = recordErrors(page);
   await watchLongTasks(page);
   await page.goto(lab.base);
   await page.waitForSelector('.app[data-state="ready"]');
@@ -23,11 +21,6 @@ const state = (page) => page.getAttribute('.app', 'data-state');
 const logLines = async (page) => (await page.textContent('[data-testid=log]')).split('\n');
 /** The log without its timings, which are the only part that may differ between equal runs. */
 const withoutTimings = (lines) => lines.map((l) => l.replace(/ - \d+s \d+(us|ms|s)\/step/, ''));
-
-async function trainToEnd(page) {
-  await page.click('[data-testid=train]');
-  await page.waitForSelector('.app[data-state="done"]', { timeout: 60_000 });
-}
 
 test('the seed example: generate, train in the worker, evaluate, and see the curve', async () => {
   const { page, errors } = await openLab();

@@ -4,25 +4,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { servedLab, SHOTS } from './lab.mjs';
+import { servedLab, SHOTS, recordErrors, trainToEnd } from './lab.mjs';
 
 const lab = servedLab();
 
 async function openLab(locale, viewport = { width: 1280, height: 800 }) {
   const context = await lab.browser.newContext({ viewport, locale });
   const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = recordErrors(page);
   await page.goto(lab.base);
   await page.waitForSelector('.app[data-state="ready"]');
   return { page, errors, context };
-}
-
-async function trainToEnd(page) {
-  await page.click('[data-testid=train]');
-  await page.waitForSelector('.app[data-state="done"]', { timeout: 60_000 });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /**

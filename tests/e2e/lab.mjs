@@ -85,3 +85,18 @@ export function colourShare(page, testid, [r, g, b]) {
     { testid, r, g, b },
   );
 }
+
+/** The page's uncaught errors and console errors, collected as they happen (the tests expect none). */
+export function recordErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+/** Train, wait for the run to end, then two animation frames, in which the charts draw. */
+export async function trainToEnd(page) {
+  await page.click('[data-testid=train]');
+  await page.waitForSelector('.app[data-state="done"]', { timeout: 60_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

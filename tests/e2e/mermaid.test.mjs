@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
+import { recordErrors } from './lab.mjs';
 import { layersFromBoxes, mermaidBundle, outside, overlaps, readLab, readRustStrings, renderMermaid, rows } from './mermaid-render.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,9 +55,7 @@ after(async () => {
 
 async function openLab() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = recordErrors(page);
   await page.goto(base);
   await page.waitForSelector('.app[data-state="ready"]');
   return { page, errors };

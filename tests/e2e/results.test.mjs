@@ -3,16 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween, colourShare } from './lab.mjs';
+import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween, colourShare, recordErrors, trainToEnd } from './lab.mjs';
 
 const lab = servedLab();
 
 /** A fresh page that records errors, long main-thread tasks, and animation frames while training. */
 async function openLab(viewport = { width: 1280, height: 800 }) {
   const page = await lab.browser.newPage({ viewport, locale: 'en-US' });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = recordErrors(page);
   await watchLongTasks(page);
   await page.addInitScript(() => {
     window.__frames = 0;
@@ -25,13 +23,6 @@ async function openLab(viewport = { width: 1280, height: 800 }) {
   await page.goto(lab.base);
   await page.waitForSelector('.app[data-state="ready"]');
   return { page, errors };
-}
-
-async function trainToEnd(page) {
-  await page.click('[data-testid=train]');
-  await page.waitForSelector('.app[data-state="done"]', { timeout: 60_000 });
-  // The charts draw in the next animation frame.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /** Shares of the canvas' pixels tinted towards class 1's orange and towards class 0's slate (light theme). */

@@ -4,16 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { servedLab, SHOTS } from './lab.mjs';
+import { servedLab, SHOTS, recordErrors } from './lab.mjs';
 
 const lab = servedLab();
 
 /** A fresh page at `url` (the lab, or a link into it) that records uncaught errors. */
 async function open(url = lab.base, viewport = { width: 1280, height: 800 }) {
   const page = await lab.browser.newPage({ viewport, locale: 'en-US' });
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const errors = recordErrors(page);
   await page.goto(url);
   await page.waitForSelector('.app:not([data-state="loading"])');
   return { page, errors };
