@@ -1,5 +1,6 @@
 //! After the first batch, a training step allocates nothing: every buffer (batch copies,
-//! activations, gradients, optimizer state) is sized when the fit starts. A counting global
+//! activations, gradients, dropout masks, batch statistics, optimizer state) is sized when the
+//! fit starts. A counting global
 //! allocator checks it for every optimizer and every loss.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -8,7 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use mlp_lab::data::{generate, Generator, GeneratorSpec};
 use mlp_lab::nn::{
-    Activation, Adam, DenseConfig, FitOptions, Loss, Optimizer, Progress, Rmsprop, Schedule, Sequential, Sgd, Training,
+    Activation, Adam, BatchNormConfig, DenseConfig, DropoutConfig, FitOptions, LayerConfig, LearningRate, Loss,
+    Optimizer, Progress, Regularizer, Rmsprop, Sequential, Sgd, Training,
 };
 
 struct Counting;
@@ -45,12 +47,31 @@ static GLOBAL: Counting = Counting;
 
 /// Allocations made by the batch steps of a fit (epoch ends are not steps: they validate and
 /// keep the history, once an epoch).
-fn allocations_per_batch(loss: Loss, optimizer: Optimizer, last: DenseConfig, labels: GeneratorSpec) -> (usize, usize) {
+fn allocations_per_batch(
+    loss: Loss,
+    mut optimizer: Optimizer,
+    last: DenseConfig,
+    labels: GeneratorSpec,
+) -> (usize, usize) {
     let data = generate(&labels);
-    let layers = [DenseConfig { units: 16, activation: Activation::Relu, ..Default::default() }, last];
+    // Every layer kind, with regularizers: none of them may allocate in a step.
+    let l2 = Some(Regularizer::L1L2 { l1: 0.001, l2: 0.01 });
+    let layers = [
+        LayerConfig::Dense(DenseConfig {
+            units: 16,
+            activation: Activation::Relu,
+            kernel_regularizer: l2,
+            ..Default::default()
+        }),
+        LayerConfig::Dropout(DropoutConfig { rate: 0.2 }),
+        LayerConfig::BatchNormalization(BatchNormConfig::default()),
+        LayerConfig::Dense(last),
+    ];
     let model = Sequential::new(data.features(), &layers, 1).unwrap();
-    let schedule = Schedule::CosineDecay { decay_steps: 100, alpha: 0.0 };
-    let options = FitOptions { epochs: 3, batch_size: 32, schedule, ..Default::default() };
+    let initial = optimizer.learning_rate().initial();
+    *optimizer.learning_rate_mut() =
+        LearningRate::CosineDecay { initial_learning_rate: initial, decay_steps: 100, alpha: 0.0 };
+    let options = FitOptions { epochs: 3, batch_size: 32, ..Default::default() };
     let mut fit = Training::new(model, loss, optimizer, data.x, data.y, options).unwrap();
     fit.step(|| 0.0).unwrap(); // the first batch may warm up
     let (mut batches, mut allocations) = (0, 0);

@@ -4,8 +4,9 @@
 
 use mlp_lab::data::{seed_example, train_test_split, Dataset};
 use mlp_lab::nn::{
-    Activation, Adam, DenseConfig, EarlyStopping, FitOptions, Initializer, Loss, Monitor, Optimizer, Progress,
-    ReduceLrOnPlateau, Schedule, Sequential, Sgd, Training, Validation,
+    Activation, Adam, BatchNormConfig, DenseConfig, DropoutConfig, EarlyStopping, FitOptions, Initializer, LayerConfig,
+    LearningRate, Loss, Monitor, Optimizer, Progress, ReduceLrOnPlateau, Regularizer, Sequential, Sgd, Training,
+    Validation,
 };
 use ndarray::Array2;
 use std::sync::atomic::AtomicBool;
@@ -17,43 +18,46 @@ fn dense(units: usize, activation: Activation) -> DenseConfig {
     DenseConfig { units, activation, ..Default::default() }
 }
 
-/// Loss of `model` on all rows, in f64 from f32 arithmetic.
-fn mean_loss(model: &Sequential, data: &Dataset, loss: Loss) -> f64 {
-    model.evaluate(&data.x, &data.y, loss, data.rows()).unwrap().loss
+/// The training objective of `model` on all rows: the mean loss in training mode (batch
+/// statistics, Dropout's mask of seed 7) plus the regularizers' penalty.
+fn training_loss(model: &Sequential, data: &Dataset, loss: Loss) -> f64 {
+    model.gradients(&data.x, &data.y, loss, 7).unwrap().0
 }
 
-/// Every weight's analytic gradient against `(L(w + h) − L(w − h)) / 2h`.
+/// Every trainable weight's analytic gradient against `(L(w + h) − L(w − h)) / 2h`, found
+/// through each layer's own tensors (a Dense layer's kernel and bias, BatchNormalization's γ, β).
 fn check_gradients(model: &Sequential, data: &Dataset, loss: Loss) {
-    let (_, grads) = model.gradients(&data.x, &data.y, loss).unwrap();
+    let (_, grads) = model.gradients(&data.x, &data.y, loss, 7).unwrap();
     let h = 1e-3f32;
     let mut checked = 0;
-    for (l, (dw, db)) in grads.iter().enumerate() {
-        let analytic = dw.iter().map(|&g| (g, true)).chain(db.iter().map(|&g| (g, false)));
-        for (i, (g, is_kernel)) in analytic.enumerate() {
-            let numeric = {
+    for (l, tensors) in grads.iter().enumerate() {
+        for (t, tensor) in tensors.iter().enumerate() {
+            for (i, &g) in tensor.iter().enumerate() {
                 let at = |delta: f32| {
                     let mut m = model.clone();
-                    let w = if is_kernel {
-                        &mut m.layers[l].kernel.as_slice_mut().unwrap()[i]
-                    } else {
-                        &mut m.layers[l].bias.as_slice_mut().unwrap()[i - dw.len()]
-                    };
-                    *w += delta;
-                    mean_loss(&m, data, loss)
+                    m.layers[l].weights_mut()[t][i] += delta;
+                    training_loss(&m, data, loss)
                 };
-                (at(h) - at(-h)) / (2.0 * h as f64)
-            };
-            let g = g as f64;
-            assert!(
-                (g - numeric).abs() <= 2e-3 + 2e-2 * numeric.abs(),
-                "{loss:?}, {:?}: layer {l} {} {i}: analytic {g:.6}, numeric {numeric:.6}",
-                model.layers.iter().map(|l| l.config.activation).collect::<Vec<_>>(),
-                if is_kernel { "kernel" } else { "bias" }
-            );
-            checked += 1;
+                let numeric = (at(h) - at(-h)) / (2.0 * h as f64);
+                let g = g as f64;
+                assert!(
+                    (g - numeric).abs() <= 2e-3 + 2e-2 * numeric.abs(),
+                    "{loss:?}, {:?}: layer {l} tensor {t} [{i}]: analytic {g:.6}, numeric {numeric:.6}",
+                    model.configs()
+                );
+                checked += 1;
+            }
         }
     }
     assert_eq!(checked, model.param_count());
+}
+
+fn set_biases(model: &mut Sequential) {
+    for layer in &mut model.layers {
+        if let Some(bias) = layer.weights_mut().get_mut(1) {
+            bias.iter_mut().enumerate().for_each(|(i, b)| *b = 0.05 * i as f32 - 0.1);
+        }
+    }
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -63,9 +67,59 @@ fn dense_relu_sigmoid_gradients_under_binary_crossentropy() {
     // their gradients are checked away from the initial point.
     let data = seed_example(24, 4, 3);
     let mut model = Sequential::new(4, &[dense(6, Activation::Relu), dense(1, Activation::Sigmoid)], 5).unwrap();
-    model.layers[0].bias.iter_mut().enumerate().for_each(|(i, b)| *b = 0.05 * i as f32 - 0.1);
-    model.layers[1].bias[0] = 0.2;
+    set_biases(&mut model);
     check_gradients(&model, &data, Loss::BinaryCrossentropy);
+}
+
+/// Dropout (a fixed mask), BatchNormalization (batch statistics, non-trivial γ and β) and every
+/// regularizer, together and apart, under the seed's loss and under mean squared error.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn gradients_through_dropout_batch_norm_and_regularizers() {
+    let data = seed_example(16, 4, 9);
+    let regularized = |r: Regularizer| {
+        LayerConfig::Dense(DenseConfig {
+            units: 5,
+            activation: Activation::Tanh,
+            kernel_regularizer: Some(r),
+            bias_regularizer: Some(Regularizer::L2 { l2: 0.2 }),
+            ..Default::default()
+        })
+    };
+    let out = LayerConfig::Dense(dense(1, Activation::Sigmoid));
+    let bn = LayerConfig::BatchNormalization(BatchNormConfig::default());
+    let stacks = [
+        vec![regularized(Regularizer::L2 { l2: 0.1 }), out.clone()],
+        vec![regularized(Regularizer::L1 { l1: 0.05 }), out.clone()],
+        vec![
+            regularized(Regularizer::L1L2 { l1: 0.02, l2: 0.3 }),
+            LayerConfig::Dropout(DropoutConfig { rate: 0.4 }),
+            out.clone(),
+        ],
+        vec![LayerConfig::Dense(dense(6, Activation::Relu)), bn.clone(), out.clone()],
+        vec![
+            bn.clone(),
+            LayerConfig::Dense(dense(6, Activation::ELU)),
+            LayerConfig::Dropout(DropoutConfig { rate: 0.25 }),
+            bn,
+            out,
+        ],
+    ];
+    for layers in stacks {
+        let mut model = Sequential::new(4, &layers, 3).unwrap();
+        set_biases(&mut model);
+        for layer in &mut model.layers {
+            if let mlp_lab::nn::Layer::BatchNormalization(b) = layer {
+                b.gamma.iter_mut().enumerate().for_each(|(i, g)| *g = 0.7 + 0.1 * i as f32);
+                b.beta.iter_mut().enumerate().for_each(|(i, g)| *g = 0.05 * i as f32);
+            }
+        }
+        check_gradients(&model, &data, Loss::BinaryCrossentropy);
+        let mse = Dataset { x: data.x.clone(), y: data.y.mapv(|v| v * 2.0 - 0.5) };
+        let mut linear = layers.clone();
+        *linear.last_mut().unwrap() = LayerConfig::Dense(dense(1, Activation::Linear));
+        check_gradients(&Sequential::new(4, &linear, 3).unwrap(), &mse, Loss::MeanSquaredError);
+    }
 }
 
 /// Every hidden activation under every loss, with every output activation the loss accepts,
@@ -180,7 +234,7 @@ fn learns_a_rule_that_is_in_the_data() {
     let mut fit = Training::new(
         model,
         Loss::BinaryCrossentropy,
-        Optimizer::Adam(Adam { learning_rate: 0.01, ..Default::default() }),
+        Optimizer::Adam(Adam { learning_rate: LearningRate::Constant(0.01), ..Default::default() }),
         train.x,
         train.y,
         options,
@@ -247,7 +301,7 @@ fn divergence_stops_with_the_epoch_and_batch_and_keeps_the_last_good_weights() {
     let data = seed_example(64, 4, 1);
     let y = data.x.column(0).mapv(|v| v * 1e30).insert_axis(ndarray::Axis(1));
     let model = Sequential::new(4, &[dense(8, Activation::Relu), dense(1, Activation::Linear)], 1).unwrap();
-    let adam = Optimizer::Adam(Adam { learning_rate: 1e30, ..Default::default() });
+    let adam = Optimizer::Adam(Adam { learning_rate: LearningRate::Constant(1e30), ..Default::default() });
     let options = FitOptions { epochs: 50, batch_size: 16, ..Default::default() };
     let mut fit = Training::new(model, Loss::MeanSquaredError, adam, data.x, y, options).unwrap();
     let err = loop {
@@ -258,7 +312,7 @@ fn divergence_stops_with_the_epoch_and_batch_and_keeps_the_last_good_weights() {
     };
     assert!(err.to_string().starts_with("training diverged"), "{err}");
     assert!(fit.is_finished());
-    assert!(fit.model().layers.iter().all(|l| l.kernel.iter().all(|w| w.is_finite())));
+    assert!(fit.model().is_finite());
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
@@ -325,7 +379,8 @@ fn early_stopping_ends_the_fit_and_restores_the_best_weights() {
         early_stopping: Some(stop),
         ..Default::default()
     };
-    let mut fit = small_fit(options, Optimizer::Adam(Adam { learning_rate: 0.05, ..Default::default() }));
+    let mut fit =
+        small_fit(options, Optimizer::Adam(Adam { learning_rate: LearningRate::Constant(0.05), ..Default::default() }));
     fit.run(&AtomicBool::new(false), || 0.0, |_| {}).unwrap();
     let h = &fit.history().epochs;
     assert!(fit.stopped_early() && h.len() < 200, "stopped after {} epochs", h.len());
@@ -345,15 +400,17 @@ fn reduce_lr_on_plateau_and_schedules_set_each_steps_learning_rate() {
     let plateau =
         ReduceLrOnPlateau { monitor: Monitor::Loss, patience: 1, min_delta: 10.0, factor: 0.5, ..Default::default() };
     let options = FitOptions { epochs: 4, reduce_lr_on_plateau: Some(plateau), ..Default::default() };
-    let mut fit = small_fit(options, Optimizer::Sgd(Sgd { learning_rate: 0.1, ..Default::default() }));
+    let mut fit =
+        small_fit(options, Optimizer::Sgd(Sgd { learning_rate: LearningRate::Constant(0.1), ..Default::default() }));
     fit.run(&AtomicBool::new(false), || 0.0, |_| {}).unwrap();
     // min_delta 10 means nothing ever improves after epoch 1: halve after epochs 2, 3 and 4.
     let lrs: Vec<f32> = fit.history().epochs.iter().map(|e| e.learning_rate).collect();
     assert_eq!(lrs, [0.1, 0.1, 0.05, 0.025]);
 
-    let schedule = Schedule::ExponentialDecay { decay_steps: 7, decay_rate: 0.5, staircase: true };
-    let options = FitOptions { epochs: 2, schedule, ..Default::default() };
-    let mut fit = small_fit(options, Optimizer::Sgd(Sgd { learning_rate: 0.1, ..Default::default() }));
+    let learning_rate =
+        LearningRate::ExponentialDecay { initial_learning_rate: 0.1, decay_steps: 7, decay_rate: 0.5, staircase: true };
+    let options = FitOptions { epochs: 2, ..Default::default() };
+    let mut fit = small_fit(options, Optimizer::Sgd(Sgd { learning_rate, ..Default::default() }));
     let mut lrs = Vec::new();
     fit.run(
         &AtomicBool::new(false),

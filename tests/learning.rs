@@ -3,7 +3,9 @@
 //! falls. Natively and, in `make test`, in a dedicated worker of Chromium and Firefox.
 
 use mlp_lab::data::{generate, train_test_split, Generator, GeneratorSpec};
-use mlp_lab::nn::{Activation, Adam, DenseConfig, FitOptions, Loss, Optimizer, Sequential, Training, Validation};
+use mlp_lab::nn::{
+    Activation, Adam, DenseConfig, FitOptions, LearningRate, Loss, Optimizer, Sequential, Training, Validation,
+};
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_dedicated_worker);
@@ -18,7 +20,7 @@ fn fit(spec: GeneratorSpec, layers: &[DenseConfig], loss: Loss, lr: f32, epochs:
     let (train, test) = train_test_split(&data, 0.2, 42);
     let model = Sequential::new(data.features(), layers, 42).unwrap();
     let options = FitOptions { epochs, batch_size: 32, validation: Validation::None, ..Default::default() };
-    let optimizer = Optimizer::Adam(Adam { learning_rate: lr, ..Default::default() });
+    let optimizer = Optimizer::Adam(Adam { learning_rate: LearningRate::Constant(lr as f64), ..Default::default() });
     let mut training = Training::new(model, loss, optimizer, train.x, train.y, options).unwrap();
     while !training.is_finished() {
         training.step(|| 0.0).unwrap();

@@ -6,9 +6,10 @@
 //! (`keras_reference.py`; its README says how to run it again).
 
 use mlp_lab::nn::{
-    Activation, Adam, DenseConfig, FitOptions, Loss, Optimizer, Progress, Rmsprop, Sequential, Sgd, Training,
+    Activation, Adam, DenseConfig, FitOptions, LearningRate, Loss, Optimizer, Progress, Rmsprop, Sequential, Sgd,
+    Training,
 };
-use ndarray::{Array1, Array2};
+use ndarray::Array2;
 use serde::Deserialize;
 
 #[cfg(target_arch = "wasm32")]
@@ -52,21 +53,21 @@ struct LayerSpec {
 #[derive(Deserialize)]
 struct OptimizerSpec {
     name: String,
-    learning_rate: f32,
+    learning_rate: f64,
     #[serde(default)]
-    momentum: f32,
+    momentum: f64,
     #[serde(default)]
     nesterov: bool,
     #[serde(default)]
-    beta_1: f32,
+    beta_1: f64,
     #[serde(default)]
-    beta_2: f32,
+    beta_2: f64,
     #[serde(default)]
-    epsilon: f32,
+    epsilon: f64,
     #[serde(default)]
     amsgrad: bool,
     #[serde(default)]
-    rho: f32,
+    rho: f64,
 }
 
 #[derive(Deserialize)]
@@ -101,21 +102,19 @@ impl Case {
 
     fn optimizer(&self) -> Optimizer {
         let o = &self.optimizer;
+        let learning_rate = LearningRate::Constant(o.learning_rate);
         match o.name.as_str() {
-            "sgd" => Optimizer::Sgd(Sgd { learning_rate: o.learning_rate, momentum: o.momentum, nesterov: o.nesterov }),
+            "sgd" => Optimizer::Sgd(Sgd { learning_rate, momentum: o.momentum, nesterov: o.nesterov }),
             "adam" => Optimizer::Adam(Adam {
-                learning_rate: o.learning_rate,
+                learning_rate,
                 beta_1: o.beta_1,
                 beta_2: o.beta_2,
                 epsilon: o.epsilon,
                 amsgrad: o.amsgrad,
             }),
-            "rmsprop" => Optimizer::Rmsprop(Rmsprop {
-                learning_rate: o.learning_rate,
-                rho: o.rho,
-                momentum: o.momentum,
-                epsilon: o.epsilon,
-            }),
+            "rmsprop" => {
+                Optimizer::Rmsprop(Rmsprop { learning_rate, rho: o.rho, momentum: o.momentum, epsilon: o.epsilon })
+            }
             other => panic!("{}: unknown optimizer {other}", self.name),
         }
     }
@@ -133,9 +132,10 @@ impl Case {
             .collect();
         let mut model = Sequential::new(self.x[0].len(), &configs, 0).unwrap();
         for (layer, w) in model.layers.iter_mut().zip(&self.initial_weights) {
-            layer.kernel = matrix(&w.kernel);
-            if layer.config.use_bias {
-                layer.bias = Array1::from_vec(w.bias.clone());
+            let mut weights = layer.weights_mut();
+            weights[0].copy_from_slice(&w.kernel.concat());
+            if let Some(bias) = weights.get_mut(1) {
+                bias.copy_from_slice(&w.bias);
             }
         }
         model
@@ -191,10 +191,11 @@ fn check_case(case: &Case, worst: &mut Worst) {
         worst.compare(ours, keras, || format!("{}: loss of epoch {}", case.name, i + 1));
     }
     for (l, (layer, keras)) in fit.model().layers.iter().zip(&case.final_weights).enumerate() {
-        for (i, (&ours, &k)) in layer.kernel.iter().zip(keras.kernel.concat().iter()).enumerate() {
+        let weights = layer.weights();
+        for (i, (&ours, &k)) in weights[0].iter().zip(keras.kernel.concat().iter()).enumerate() {
             worst.compare(ours as f64, k as f64, || format!("{}: layer {l} kernel {i}", case.name));
         }
-        for (i, (&ours, &k)) in layer.bias.iter().zip(&keras.bias).enumerate() {
+        for (i, (&ours, &k)) in weights.get(1).copied().unwrap_or(&[]).iter().zip(&keras.bias).enumerate() {
             worst.compare(ours as f64, k as f64, || format!("{}: layer {l} bias {i}", case.name));
         }
     }

@@ -2,11 +2,15 @@
 //! carries every figure of the English (`line 13: found 4 fields, but the header has 5` keeps
 //! 13, 4 and 5 in Chinese), so that a translation never loses a number the user needs.
 
-use super::Localize;
+use super::{Lang, Localize, Words};
 
-/// Whether `s` has Chinese characters or CJK punctuation.
+/// Whether `s` has Chinese characters or CJK punctuation (`。`, `、`, and the full-width `：`).
 pub(crate) fn has_cjk(s: &str) -> bool {
-    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))
+    s.chars().any(|c| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff01}'..='\u{ff5e}').contains(&c)
+    })
 }
 
 /// The runs of ASCII digits in `s`, sorted (a multiset).
@@ -26,6 +30,12 @@ pub(crate) fn assert_bilingual(message: &impl Localize) {
     assert!(!has_cjk(&en), "the English has Chinese characters: {en:?}");
     assert_ne!(en, zh, "the Chinese is the English");
     assert_eq!(figures(&en), figures(&zh), "the figures differ:\n  en: {en}\n  zh: {zh}");
+}
+
+/// [`assert_bilingual`] for a value the page words ([`Words`]).
+#[track_caller]
+pub(crate) fn assert_words(message: &impl Words) {
+    assert_bilingual(&super::Bilingual::new(message.in_lang(Lang::En), message.in_lang(Lang::Zh)));
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
-//! Errors of the engine: each says where and what, as a sentence a user can act on, in English
-//! (`Display`) and in Chinese ([`Localize::zh`], beside it).
+//! Errors of the engine, as facts: what went wrong and where (row, column, layer, epoch and
+//! batch, the values involved). The words a user reads are the page's (`crate::i18n` words
+//! each variant in English and 中文); a caller can match on why something failed.
 
-use std::fmt;
+use serde::{Deserialize, Serialize};
 
-use crate::i18n::{Bilingual, Localize};
+use super::{Activation, Loss};
 
 /// What can go wrong building, training or evaluating a model.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum NnError {
     /// The data has another number of features than the model's input.
     FeatureCount {
@@ -29,7 +30,7 @@ pub enum NnError {
         /// Columns of the labels.
         got: usize,
         /// The loss.
-        loss: &'static str,
+        loss: Loss,
     },
     /// A label is outside what the loss accepts.
     LabelOutOfRange {
@@ -38,9 +39,9 @@ pub enum NnError {
         /// The value found.
         value: f32,
         /// The loss that refuses it.
-        loss: &'static str,
+        loss: Loss,
         /// What the loss accepts.
-        accepts: Bilingual,
+        accepts: LabelRange,
     },
     /// A feature is NaN or infinite.
     NonFiniteFeature {
@@ -52,21 +53,35 @@ pub enum NnError {
     /// The loss does not suit the output layer.
     LossMisfit {
         /// The loss.
-        loss: &'static str,
-        /// Why, and what to change.
-        reason: Bilingual,
+        loss: Loss,
+        /// Why.
+        misfit: Misfit,
     },
     /// Nothing to train on.
     NoRows,
-    /// The model has no layers, or a layer with no units.
+    /// The model has no layers.
     EmptyModel,
+    /// A layer's arguments are out of range.
+    BadLayer {
+        /// The layer, from 0.
+        layer: usize,
+        /// What is wrong.
+        problem: LayerProblem,
+    },
+    /// The last layer is not `Dense`: the loss needs the output layer's units and activation.
+    OutputNotDense {
+        /// The last layer's Keras class.
+        class: String,
+    },
     /// A training option is out of range.
     BadOption {
-        /// The Keras name of the option.
-        name: &'static str,
+        /// Which option.
+        option: FitOption,
         /// Why it is refused.
-        reason: Bilingual,
+        problem: OptionProblem,
     },
+    /// The learning rate or its schedule cannot be used.
+    BadSchedule(ScheduleProblem),
     /// The loss or a weight became NaN or infinite (Keras' `TerminateOnNaN`).
     Diverged {
         /// Epoch, from 1.
@@ -74,97 +89,141 @@ pub enum NnError {
         /// Batch within the epoch, from 1.
         batch: usize,
     },
+    /// The set-up needs more memory than the lab allows a fit.
+    TooLarge {
+        /// Bytes the model, its optimizer and its batch buffers would take.
+        bytes: u64,
+        /// Bytes allowed.
+        limit: u64,
+    },
 }
 
-impl fmt::Display for NnError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// What labels a loss accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum LabelRange {
+    /// Values from 0 to 1.
+    ZeroToOne,
+    /// One-hot rows of 0 and 1.
+    OneHot,
+    /// Class ids from 0 to `last`.
+    ClassIds {
+        /// The last class id.
+        last: usize,
+    },
+    /// Finite numbers.
+    Finite,
+}
+
+/// Why a loss does not suit the output layer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Misfit {
+    /// Binary cross-entropy after a softmax: the probabilities are not independent.
+    BinaryAfterSoftmax {
+        /// The output layer's units.
+        units: usize,
+    },
+    /// A categorical loss after another activation than softmax.
+    NeedsSoftmax {
+        /// The output layer's activation.
+        activation: Activation,
+    },
+    /// A categorical loss with fewer than 2 output units.
+    TooFewUnits {
+        /// The output layer's units.
+        units: usize,
+    },
+}
+
+/// Why a layer's arguments are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum LayerProblem {
+    /// A Dense layer with no units.
+    NoUnits,
+    /// A Dropout rate outside `[0, 1)`.
+    Rate {
+        /// The rate given.
+        rate: f64,
+    },
+    /// A BatchNormalization momentum outside `[0, 1]`.
+    Momentum {
+        /// The momentum given.
+        momentum: f64,
+    },
+    /// A BatchNormalization epsilon that is not a positive number.
+    Epsilon {
+        /// The epsilon given.
+        epsilon: f64,
+    },
+    /// A regularizer's factor that is negative or not a number.
+    Regularizer {
+        /// The factor given.
+        factor: f64,
+    },
+}
+
+/// A `fit` option that can be refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FitOption {
+    /// `epochs`.
+    Epochs,
+    /// `batch_size`.
+    BatchSize,
+    /// `validation_split`.
+    ValidationSplit,
+}
+
+impl FitOption {
+    /// The Keras name.
+    pub fn keras_name(self) -> &'static str {
         match self {
-            NnError::FeatureCount { expected, got } => write!(f, "expected {expected} features, got {got}"),
-            NnError::RowMismatch { features, labels } => {
-                write!(f, "features have {features} rows but labels have {labels}: they must match")
-            }
-            NnError::LabelWidth { expected, got, loss } => {
-                write!(f, "with this last layer, {loss} needs labels of {expected} columns, but they have {got}")
-            }
-            NnError::LabelOutOfRange { row, value, loss, accepts } => {
-                write!(f, "label {value} in row {} is outside what {loss} accepts ({accepts})", row + 1)
-            }
-            NnError::NonFiniteFeature { row, column } => {
-                write!(f, "feature {} of row {} is not a finite number", column + 1, row + 1)
-            }
-            NnError::LossMisfit { loss: _, reason } => write!(f, "{reason}"),
-            NnError::NoRows => write!(f, "there are no rows to train on"),
-            NnError::EmptyModel => write!(f, "the model needs at least one Dense layer with at least one unit"),
-            NnError::BadOption { name, reason } => write!(f, "{name}: {reason}"),
-            NnError::Diverged { epoch, batch } => write!(
-                f,
-                "training diverged: the loss or a weight became NaN or infinite at epoch {epoch}, batch {batch}; \
-                 try a smaller learning rate"
-            ),
+            FitOption::Epochs => "epochs",
+            FitOption::BatchSize => "batch_size",
+            FitOption::ValidationSplit => "validation_split",
         }
     }
 }
 
-impl Localize for NnError {
-    fn zh(&self) -> String {
-        match self {
-            NnError::FeatureCount { expected, got } => format!("应有 {expected} 个特征，实际有 {got} 个"),
-            NnError::RowMismatch { features, labels } => {
-                format!("特征有 {features} 行，标签却有 {labels} 行：两者必须一致")
-            }
-            NnError::LabelWidth { expected, got, loss } => {
-                format!("对这样的最后一层，{loss} 需要 {expected} 列的标签，但标签有 {got} 列")
-            }
-            NnError::LabelOutOfRange { row, value, loss, accepts } => {
-                format!("第 {} 行的标签 {value} 超出了 {loss} 接受的范围（{}）", row + 1, accepts.zh)
-            }
-            NnError::NonFiniteFeature { row, column } => {
-                format!("第 {} 行的第 {} 个特征不是有限的数", row + 1, column + 1)
-            }
-            NnError::LossMisfit { loss: _, reason } => reason.zh.clone(),
-            NnError::NoRows => "没有可以训练的数据行".to_string(),
-            NnError::EmptyModel => "模型至少需要一个 Dense 层，且其中至少有一个单元".to_string(),
-            NnError::BadOption { name, reason } => format!("{name}：{}", reason.zh),
-            NnError::Diverged { epoch, batch } => format!(
-                "训练发散了：在第 {epoch} 轮第 {batch} 批，损失或某个权重变成了 NaN 或无穷大；请试试更小的学习率"
-            ),
-        }
-    }
+/// Why a `fit` option is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum OptionProblem {
+    /// It must be at least 1.
+    AtLeastOne,
+    /// It must be a fraction strictly between 0 and 1.
+    NotAFraction {
+        /// The value given.
+        value: f64,
+    },
+}
+
+/// Why a learning rate or schedule is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum ScheduleProblem {
+    /// `PiecewiseConstantDecay` needs one value more than boundaries.
+    ValuesCount {
+        /// Boundaries given.
+        boundaries: usize,
+        /// Values given.
+        values: usize,
+    },
+    /// `PiecewiseConstantDecay`'s boundaries must increase.
+    BoundariesNotIncreasing,
+    /// `decay_steps` must be at least 1.
+    NoDecaySteps,
+    /// A learning rate must be a positive number.
+    Rate {
+        /// The value given.
+        value: f64,
+    },
+    /// `decay_rate` must be a positive number.
+    DecayRate {
+        /// The value given.
+        value: f64,
+    },
+    /// `alpha` must be from 0 to 1.
+    Alpha {
+        /// The value given.
+        value: f64,
+    },
 }
 
 impl std::error::Error for NnError {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::check::assert_bilingual;
-
-    #[test]
-    fn every_error_says_itself_in_chinese_with_the_same_figures() {
-        let all = [
-            NnError::FeatureCount { expected: 10, got: 9 },
-            NnError::RowMismatch { features: 800, labels: 799 },
-            NnError::LabelWidth { expected: 3, got: 1, loss: "categorical_crossentropy" },
-            NnError::LabelOutOfRange {
-                row: 41,
-                value: 7.0,
-                loss: "sparse_categorical_crossentropy",
-                accepts: Bilingual::new("class ids 0 to 2", "0 到 2 的类别编号"),
-            },
-            NnError::NonFiniteFeature { row: 4, column: 2 },
-            NnError::LossMisfit {
-                loss: "binary_crossentropy",
-                reason: Bilingual::new("binary_crossentropy needs 2 units", "binary_crossentropy 需要 2 个单元"),
-            },
-            NnError::NoRows,
-            NnError::EmptyModel,
-            NnError::BadOption { name: "epochs", reason: Bilingual::new("must be at least 1", "至少为 1") },
-            NnError::Diverged { epoch: 3, batch: 17 },
-        ];
-        for error in &all {
-            assert_bilingual(error);
-        }
-        assert_eq!(all[4].zh(), "第 5 行的第 3 个特征不是有限的数");
-        assert_eq!(all[4].to_string(), "feature 3 of row 5 is not a finite number");
-    }
-}

@@ -13,8 +13,10 @@
 //!   epoch has `⌈n / batch_size⌉` steps;
 //! - `loss` and `accuracy` of an epoch are the means over its samples of what each batch
 //!   computed before its update; `val_*` are computed after the epoch's last update;
-//! - the learning rate of each step comes from the [`Schedule`] at the steps taken so far,
-//!   times any reduction by `ReduceLROnPlateau`; `EarlyStopping` may end the fit early, and
+//! - the learning rate of each step comes from the optimizer's [`LearningRate`] (a number or a
+//!   schedule) at the steps taken so far, times any reduction by `ReduceLROnPlateau`;
+//! - Dropout draws its masks from a stream seeded with the fit's seed, and BatchNormalization
+//!   normalises with each batch's statistics; validation runs in inference mode; `EarlyStopping` may end the fit early, and
 //!   with `restore_best_weights` the model ends with its best epoch's weights (Keras 3);
 //! - the loss or a weight turning NaN or infinite stops the fit with an error naming the epoch
 //!   and batch (Keras' `TerminateOnNaN`), the model keeping its last good epoch's weights.
@@ -44,17 +46,14 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::callbacks::{EarlyStoppingState, PlateauState, Verdict};
-use super::model::Workspace;
+use super::workspace::Workspace;
 use super::{
-    BatchLogs, EarlyStopping, EpochLogs, FitOptions, History, Loss, NnError, Optimizer, OptimizerState, Progress,
-    ReduceLrOnPlateau, Schedule, Sequential, Validation,
+    BatchLogs, EarlyStopping, EpochLogs, FitOption, FitOptions, History, Loss, NnError, Optimizer, OptimizerState,
+    OptionProblem, Progress, ReduceLrOnPlateau, Sequential, Validation,
 };
-use crate::i18n::Bilingual;
 
-/// Why `epochs` or `batch_size` of 0 is refused.
-fn at_least_one() -> Bilingual {
-    Bilingual::new("must be at least 1", "至少为 1")
-}
+/// `EarlyStopping`, its state, and with `restore_best_weights` the best epoch and its model.
+type EarlyStop = (EarlyStopping, EarlyStoppingState, Option<(usize, Sequential)>);
 
 /// A fit in progress.
 #[derive(Debug, Clone)]
@@ -62,13 +61,12 @@ pub struct Training {
     model: Sequential,
     last_good: Sequential,
     loss: Loss,
-    optimizer: Optimizer,
-    state: OptimizerState,
-    schedule: Schedule,
+    optimizer: OptimizerState,
     lr_factor: f32,
-    early_stopping: Option<(EarlyStopping, EarlyStoppingState, Option<Sequential>)>,
+    early_stopping: Option<EarlyStop>,
     reduce_lr: Option<(ReduceLrOnPlateau, PlateauState)>,
     stopped_early: bool,
+    restored_epoch: Option<usize>,
     x: Array2<f32>,
     y: Array2<f32>,
     val: Option<(Array2<f32>, Array2<f32>)>,
@@ -101,19 +99,22 @@ impl Training {
         options: FitOptions,
     ) -> Result<Self, NnError> {
         model.check_data(&x, &y, loss)?;
+        if let Some(problem) = optimizer.learning_rate().problem() {
+            return Err(NnError::BadSchedule(problem));
+        }
         if options.epochs == 0 {
-            return Err(NnError::BadOption { name: "epochs", reason: at_least_one() });
+            return Err(NnError::BadOption { option: FitOption::Epochs, problem: OptionProblem::AtLeastOne });
         }
         if options.batch_size == 0 {
-            return Err(NnError::BadOption { name: "batch_size", reason: at_least_one() });
+            return Err(NnError::BadOption { option: FitOption::BatchSize, problem: OptionProblem::AtLeastOne });
         }
         let (x, y, val) = match options.validation {
             Validation::None => (x, y, None),
             Validation::Split(f) => {
                 if !(f > 0.0 && f < 1.0) {
                     return Err(NnError::BadOption {
-                        name: "validation_split",
-                        reason: Bilingual::new(format!("{f} is not between 0 and 1"), format!("{f} 不在 0 和 1 之间")),
+                        option: FitOption::ValidationSplit,
+                        problem: OptionProblem::NotAFraction { value: f },
                     });
                 }
                 let at = (x.nrows() as f64 * (1.0 - f)).floor() as usize;
@@ -131,8 +132,8 @@ impl Training {
         let x = x.as_standard_layout().into_owned();
         let y = y.as_standard_layout().into_owned();
         let capacity = options.batch_size.min(x.nrows());
-        let ws = Workspace::new(&model, capacity);
-        let state = optimizer.state(model.tensor_sizes());
+        let ws = Workspace::new(&model, capacity, options.seed);
+        let optimizer = optimizer.state(model.trainable_sizes());
         let correct = (loss != Loss::MeanSquaredError).then_some(0);
         Ok(Self {
             last_good: model.clone(),
@@ -143,12 +144,11 @@ impl Training {
             model,
             loss,
             optimizer,
-            state,
-            schedule: options.schedule,
             lr_factor: 1.0,
             early_stopping: options.early_stopping.map(|e| (e, EarlyStoppingState::default(), None)),
             reduce_lr: options.reduce_lr_on_plateau.map(|r| (r, PlateauState::default())),
             stopped_early: false,
+            restored_epoch: None,
             x,
             y,
             val,
@@ -207,9 +207,14 @@ impl Training {
         self.stopped_early
     }
 
+    /// With `restore_best_weights`, the epoch (from 1) whose weights the model ended with.
+    pub fn restored_epoch(&self) -> Option<usize> {
+        self.restored_epoch
+    }
+
     /// The learning rate the next step uses: the schedule's, times any plateau reductions.
     pub fn learning_rate(&self) -> f32 {
-        self.schedule.learning_rate(self.optimizer.learning_rate(), self.steps_taken) * self.lr_factor
+        self.optimizer.learning_rate().at(self.steps_taken) * self.lr_factor
     }
 
     /// Runs batches until the fit ends or `cancel` is set (checked between batches), handing
@@ -249,16 +254,8 @@ impl Training {
             self.yb[r * k..(r + 1) * k].copy_from_slice(&ys[i * k..(i + 1) * k]);
         }
         let lr = self.learning_rate();
-        let (loss_sum, correct) = self.model.train_step(
-            &mut self.ws,
-            &self.xb,
-            &self.yb,
-            rows,
-            self.loss,
-            &self.optimizer,
-            &mut self.state,
-            lr,
-        );
+        let (loss_sum, correct) =
+            self.model.train_step(&mut self.ws, &self.xb, &self.yb, rows, self.loss, &mut self.optimizer, lr);
         self.steps_taken += 1;
         self.batch += 1;
         if !loss_sum.is_finite() {
@@ -306,8 +303,7 @@ impl Training {
             Some((vx, vy)) if vx.nrows() > 0 => Some(self.model.evaluate(vx, vy, self.loss, self.batch_size)?),
             _ => None,
         };
-        let weights_finite = self.model.layers.iter().all(|l| l.kernel.iter().chain(&l.bias).all(|w| w.is_finite()));
-        if !weights_finite || val.is_some_and(|v| !v.loss.is_finite()) {
+        if !self.model.is_finite() || val.is_some_and(|v| !v.loss.is_finite()) {
             return Err(self.diverged());
         }
         let logs = EpochLogs {
@@ -342,7 +338,7 @@ impl Training {
         if let Some((rule, state, best)) = &mut self.early_stopping {
             match rule.check(state, logs) {
                 Verdict::Continue => {}
-                Verdict::Best if rule.restore_best_weights => *best = Some(self.model.clone()),
+                Verdict::Best if rule.restore_best_weights => *best = Some((logs.epoch, self.model.clone())),
                 Verdict::Best => {}
                 Verdict::Stop => {
                     self.stopped_early = self.epoch < self.epochs;
@@ -350,8 +346,9 @@ impl Training {
                 }
             }
             if self.epoch >= self.epochs {
-                if let Some(best) = best.take() {
+                if let Some((epoch, best)) = best.take() {
                     self.model = best;
+                    self.restored_epoch = Some(epoch);
                 }
             }
         }

@@ -1,9 +1,9 @@
-//! What a caller asks of `model.fit`: epochs, batch size, shuffling, validation, the seed, the
-//! learning-rate schedule and the callbacks, with Keras' defaults. [`super::Training`] runs it.
+//! What a caller asks of `model.fit`: epochs, batch size, shuffling, validation, the seed and
+//! the callbacks, with Keras' defaults. [`super::Training`] runs it.
 
 use ndarray::Array2;
 
-use super::{EarlyStopping, ReduceLrOnPlateau, Schedule};
+use super::{EarlyStopping, ReduceLrOnPlateau};
 
 /// Where validation figures come from.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -28,10 +28,8 @@ pub struct FitOptions {
     pub shuffle: bool,
     /// Validation source. Keras' default: none.
     pub validation: Validation,
-    /// Seed of the shuffles.
+    /// Seed of the shuffles and of Dropout's masks.
     pub seed: u64,
-    /// How the learning rate changes with the steps. Default: constant.
-    pub schedule: Schedule,
     /// Keras' `EarlyStopping` callback. Default: none.
     pub early_stopping: Option<EarlyStopping>,
     /// Keras' `ReduceLROnPlateau` callback. Default: none.
@@ -46,7 +44,6 @@ impl Default for FitOptions {
             shuffle: true,
             validation: Validation::None,
             seed: 42,
-            schedule: Schedule::Constant,
             early_stopping: None,
             reduce_lr_on_plateau: None,
         }

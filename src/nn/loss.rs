@@ -28,7 +28,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::activation::{sigmoid, Activation};
-use crate::i18n::Bilingual;
+use super::{LabelRange, Misfit};
 
 /// Keras' `epsilon()`, the clipping bound of cross-entropy on probabilities.
 pub const EPSILON: f32 = 1e-7;
@@ -170,55 +170,32 @@ impl Loss {
     }
 
     /// The first label this loss refuses, as `(index into y, value, what it accepts)`.
-    pub fn invalid_label(self, y: &[f32], units: usize) -> Option<(usize, f32, Bilingual)> {
+    pub fn invalid_label(self, y: &[f32], units: usize) -> Option<(usize, f32, LabelRange)> {
         let bad = |ok: &dyn Fn(f32) -> bool| y.iter().position(|&v| !ok(v)).map(|i| (i, y[i]));
         let (found, accepts) = match self {
-            Loss::BinaryCrossentropy => {
-                (bad(&|v| (0.0..=1.0).contains(&v)), Bilingual::new("values from 0 to 1", "0 到 1 之间的值"))
-            }
-            Loss::CategoricalCrossentropy => (
-                bad(&|v| (0.0..=1.0).contains(&v)),
-                Bilingual::new("one-hot rows of 0 and 1", "由 0 和 1 组成的独热编码行"),
+            Loss::BinaryCrossentropy => (bad(&|v| (0.0..=1.0).contains(&v)), LabelRange::ZeroToOne),
+            Loss::CategoricalCrossentropy => (bad(&|v| (0.0..=1.0).contains(&v)), LabelRange::OneHot),
+            Loss::SparseCategoricalCrossentropy => (
+                bad(&|v| v.fract() == 0.0 && v >= 0.0 && (v as usize) < units),
+                LabelRange::ClassIds { last: units.saturating_sub(1) },
             ),
-            Loss::SparseCategoricalCrossentropy => {
-                let last = units.saturating_sub(1);
-                (
-                    bad(&|v| v.fract() == 0.0 && v >= 0.0 && (v as usize) < units),
-                    Bilingual::new(format!("class ids 0 to {last}"), format!("0 到 {last} 的类别编号")),
-                )
-            }
-            Loss::MeanSquaredError => (bad(&f32::is_finite), Bilingual::new("finite numbers", "有限的数")),
+            Loss::MeanSquaredError => (bad(&f32::is_finite), LabelRange::Finite),
         };
         found.map(|(i, v)| (i, v, accepts))
     }
 
     /// Why this loss cannot train an output of `units` units with `activation`, if it cannot.
-    pub fn misfit(self, activation: Activation, units: usize) -> Option<Bilingual> {
-        let name = self.keras_name();
+    pub fn misfit(self, activation: Activation, units: usize) -> Option<Misfit> {
         match self {
-            Loss::BinaryCrossentropy if activation == Activation::Softmax => Some(Bilingual::new(
-                format!(
-                    "{name} needs independent probabilities: give the last layer a sigmoid activation, \
-                     or use categorical_crossentropy with its softmax over {units} units"
-                ),
-                format!(
-                    "{name} 需要彼此独立的概率：请给最后一层 sigmoid 激活函数，\
-                     或者保留它在 {units} 个单元上的 softmax，改用 categorical_crossentropy"
-                ),
-            )),
+            Loss::BinaryCrossentropy if activation == Activation::Softmax => Some(Misfit::BinaryAfterSoftmax { units }),
             Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy
                 if activation != Activation::Softmax =>
             {
-                let act = activation.keras_name();
-                Some(Bilingual::new(
-                    format!("{name} needs a softmax output; the last layer's activation is {act}"),
-                    format!("{name} 需要 softmax 输出；最后一层的激活函数却是 {act}"),
-                ))
+                Some(Misfit::NeedsSoftmax { activation })
             }
-            Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy if units < 2 => Some(Bilingual::new(
-                format!("{name} needs at least 2 output units, one per class; the last layer has {units}"),
-                format!("{name} 至少需要 2 个输出单元，每个类别一个；最后一层只有 {units} 个"),
-            )),
+            Loss::CategoricalCrossentropy | Loss::SparseCategoricalCrossentropy if units < 2 => {
+                Some(Misfit::TooFewUnits { units })
+            }
             _ => None,
         }
     }
@@ -233,28 +210,30 @@ fn softplus_bce(z: f32, y: f32) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::check::assert_bilingual;
 
     #[test]
-    fn misfits_and_refused_labels_are_said_in_both_languages() {
-        let misfits = [
+    fn misfits_and_refused_labels_are_found() {
+        assert_eq!(
             Loss::BinaryCrossentropy.misfit(Activation::Softmax, 3),
+            Some(Misfit::BinaryAfterSoftmax { units: 3 })
+        );
+        assert_eq!(
             Loss::CategoricalCrossentropy.misfit(Activation::Sigmoid, 3),
+            Some(Misfit::NeedsSoftmax { activation: Activation::Sigmoid })
+        );
+        assert_eq!(
             Loss::SparseCategoricalCrossentropy.misfit(Activation::Softmax, 1),
-        ];
-        for why in misfits {
-            assert_bilingual(&why.expect("a misfit"));
-        }
+            Some(Misfit::TooFewUnits { units: 1 })
+        );
         assert_eq!(Loss::MeanSquaredError.misfit(Activation::Linear, 1), None);
-        for (loss, label) in [
-            (Loss::BinaryCrossentropy, 2.0),
-            (Loss::CategoricalCrossentropy, -1.0),
-            (Loss::SparseCategoricalCrossentropy, 5.0),
-            (Loss::MeanSquaredError, f32::NAN),
+        for (loss, label, accepts) in [
+            (Loss::BinaryCrossentropy, 2.0, LabelRange::ZeroToOne),
+            (Loss::CategoricalCrossentropy, -1.0, LabelRange::OneHot),
+            (Loss::SparseCategoricalCrossentropy, 5.0, LabelRange::ClassIds { last: 2 }),
+            (Loss::MeanSquaredError, f32::NAN, LabelRange::Finite),
         ] {
-            let (i, _, accepts) = loss.invalid_label(&[0.0, label], 3).expect("refused");
-            assert_eq!(i, 1);
-            assert_bilingual(&accepts);
+            let (i, _, found) = loss.invalid_label(&[0.0, label], 3).expect("refused");
+            assert_eq!((i, found), (1, accepts));
         }
     }
 }

@@ -1,39 +1,48 @@
 //! The engine: a Keras-style multilayer perceptron in plain Rust.
 //!
-//! A [`Sequential`] model is a stack of [`Dense`] layers, `a_{l+1} = σ(a_l · W_{l+1} + b_{l+1})`,
-//! with the kernel `W` stored as Keras stores it, `(inputs, units)`, rows of `a` being samples.
+//! A [`Sequential`] model is a stack of layers ([`Dense`], [`Dropout`],
+//! [`BatchNormalization`]); a Dense layer computes `a_{l+1} = σ(a_l · W_{l+1} + b_{l+1})`, with the
+//! kernel `W` stored as Keras stores it, `(inputs, units)`, rows of `a` being samples.
 //! [`Training`] runs `fit` one batch at a time, so a caller (the worker) can interleave it with
 //! other work, pause it, or stop it, and reports Keras' logs after every batch and epoch.
+//!
+//! Nothing here knows the browser or the page's languages: errors are [`NnError`] values of
+//! facts, which the page words.
 
 mod activation;
 mod boundary;
 mod callbacks;
-mod dense;
 mod error;
 mod fit;
 mod fit_options;
 mod init;
 pub mod kernels;
+mod layers;
 mod logs;
 mod loss;
 pub mod metrics;
 mod model;
 mod optim;
+mod regularizer;
 mod report;
+mod summary;
 mod throughput;
+mod workspace;
 
 pub use activation::Activation;
 pub use boundary::{boundary_map, BoundaryMap, Grid, GRID_SIZE};
 pub use callbacks::{EarlyStopping, Mode, Monitor, ReduceLrOnPlateau};
-pub use dense::{Dense, DenseConfig};
-pub use error::NnError;
+pub use error::{FitOption, LabelRange, LayerProblem, Misfit, NnError, OptionProblem, ScheduleProblem};
 pub use fit::Training;
 pub use fit_options::{FitOptions, Validation};
 pub use init::Initializer;
+pub use layers::{BatchNormConfig, BatchNormalization, Dense, DenseConfig, Dropout, DropoutConfig, Layer, LayerConfig};
 pub use logs::{BatchLogs, EpochLogs, History, Progress};
 pub use loss::Loss;
 pub use metrics::{binary_accuracy_count, roc_auc, roc_curve, ConfusionMatrix};
-pub use model::{Evaluation, Sequential};
-pub use optim::{Adam, AdamState, Optimizer, OptimizerState, Rmsprop, RmspropState, Schedule, Sgd, SgdState};
+pub use model::{Evaluation, LayerGradients, Sequential};
+pub use optim::{Adam, AdamState, LearningRate, Optimizer, OptimizerState, Rmsprop, RmspropState, Sgd, SgdState};
+pub use regularizer::Regularizer;
 pub use report::{evaluation_report, generalisation, EvaluationReport, Generalisation, Roc};
+pub use summary::layer_names;
 pub use throughput::{batch_rows, Speed, Throughput};

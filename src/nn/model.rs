@@ -1,100 +1,87 @@
-//! `Sequential`: a stack of [`Dense`] layers, its training step, `evaluate`, `predict` and
-//! `summary()`.
+//! `Sequential`: a stack of [`Layer`]s, its training step, `evaluate`, `predict`.
 //!
-//! A training step on a batch `x` (rows × inputs) with targets `y`:
-//! forward through every layer, the batch's mean loss, `dz` of the output from the loss, then
-//! back through the layers (`dx` of a layer is `∂L/∂a` of the one below, taken through that
-//! layer's activation), and last the optimizer updates every kernel and bias. Every buffer lives
-//! in a [`Workspace`] sized once for the largest batch, so a step allocates nothing.
+//! A training step on a batch `x` (rows × inputs) with targets `y`: forward through every layer
+//! in training mode, the batch's mean loss (plus the regularizers' penalty), `dz` of the output
+//! from the loss, then back through the layers (each turns `∂L/∂a` of its output into
+//! `∂L/∂x` for the layer below), the regularizers' gradients added, and last the optimizer
+//! updates every trainable tensor, found through each layer's walk over its own. Every buffer
+//! lives in a [`Workspace`] sized once for the largest batch, so a step allocates nothing.
+//!
+//! The last layer is `Dense`: the loss reads its units and activation (and computes from its
+//! logits where Keras does).
 //!
 //! ```
-//! use mlp_lab::nn::{Activation, DenseConfig, Sequential};
+//! use mlp_lab::nn::{Activation, DenseConfig, DropoutConfig, LayerConfig, Sequential};
 //! let model = Sequential::new(10, &[
-//!     DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() },
-//!     DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() },
+//!     LayerConfig::Dense(DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() }),
+//!     LayerConfig::Dropout(DropoutConfig { rate: 0.3 }),
+//!     LayerConfig::Dense(DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() }),
 //! ], 42).unwrap();
 //! assert_eq!(model.param_count(), 769);
 //! assert!(model.summary().contains("Total params: 769"));
 //! ```
 
-use ndarray::{Array1, Array2};
+use ndarray::Array2;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+use super::layers::{Buffers, Pass};
 use super::metrics::correct_count;
-use super::{Dense, DenseConfig, Loss, NnError, Optimizer, OptimizerState};
+use super::workspace::Workspace;
+use super::{Dense, Layer, LayerConfig, Loss, NnError, OptimizerState};
 
-/// One layer's gradients: `(∂L/∂W, ∂L/∂b)`.
-pub type LayerGradients = (Array2<f32>, Array1<f32>);
+/// One layer's gradients: one vector per trainable tensor, in Keras' order (a Dense layer's
+/// kernel, row-major `(inputs, units)`, then its bias).
+pub type LayerGradients = Vec<Vec<f32>>;
 
-/// A Keras `Sequential` model of dense layers.
+/// A Keras `Sequential` model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sequential {
-    /// The layers, input side first.
-    pub layers: Vec<Dense>,
+    /// The layers, input side first; the last is `Dense`.
+    pub layers: Vec<Layer>,
 }
 
 /// `model.evaluate`'s figures: mean loss and accuracy over the rows.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Evaluation {
-    /// Mean loss per sample.
+    /// Mean loss per sample, with the regularizers' penalty (as Keras reports it).
     pub loss: f64,
     /// Share of rows predicted right, as the loss defines accuracy; `None` for a regression.
     pub accuracy: Option<f64>,
 }
 
-/// Buffers of one layer for one batch: `rows × units` activations and gradients, and the
-/// weight gradients.
-#[derive(Debug, Clone)]
-struct LayerBuffers {
-    z: Vec<f32>,
-    a: Vec<f32>,
-    dz: Vec<f32>,
-    dw: Vec<f32>,
-    db: Vec<f32>,
-}
-
-/// Every buffer a training step needs, sized for at most `capacity` rows.
-#[derive(Debug, Clone)]
-pub(crate) struct Workspace {
-    capacity: usize,
-    layers: Vec<LayerBuffers>,
-}
-
-impl Workspace {
-    pub(crate) fn new(model: &Sequential, capacity: usize) -> Self {
-        let layers = model
-            .layers
-            .iter()
-            .map(|l| LayerBuffers {
-                z: vec![0.0; capacity * l.units()],
-                a: vec![0.0; capacity * l.units()],
-                dz: vec![0.0; capacity * l.units()],
-                dw: vec![0.0; l.kernel.len()],
-                db: vec![0.0; l.units()],
-            })
-            .collect();
-        Self { capacity, layers }
-    }
-}
-
 impl Sequential {
-    /// Builds the layers for `inputs` features, weights drawn from `seed` layer by layer.
-    pub fn new(inputs: usize, configs: &[DenseConfig], seed: u64) -> Result<Self, NnError> {
-        if inputs == 0 || configs.is_empty() || configs.iter().any(|c| c.units == 0) {
+    /// Builds the layers for `inputs` features, the Dense layers' weights drawn from `seed`
+    /// layer by layer (a Dropout or BatchNormalization layer draws nothing, so adding one leaves
+    /// the Dense layers' starting weights as they were).
+    pub fn new<C: Clone + Into<LayerConfig>>(inputs: usize, configs: &[C], seed: u64) -> Result<Self, NnError> {
+        let configs: Vec<LayerConfig> = configs.iter().cloned().map(Into::into).collect();
+        if inputs == 0 || configs.is_empty() {
             return Err(NnError::EmptyModel);
+        }
+        if let Some((layer, problem)) = configs.iter().enumerate().find_map(|(i, c)| c.problem().map(|p| (i, p))) {
+            return Err(NnError::BadLayer { layer, problem });
+        }
+        let last = configs.last().expect("not empty");
+        if last.as_dense().is_none() {
+            return Err(NnError::OutputNotDense { class: last.keras_class().to_string() });
         }
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut fan_in = inputs;
         let layers = configs
             .iter()
             .map(|config| {
-                let layer = Dense::new(fan_in, config.clone(), &mut rng);
-                fan_in = config.units;
+                let layer = Layer::new(config, fan_in, &mut rng);
+                fan_in = layer.units();
                 layer
             })
             .collect();
         Ok(Self { layers })
+    }
+
+    /// The layers' arguments, input side first.
+    pub fn configs(&self) -> Vec<LayerConfig> {
+        self.layers.iter().map(Layer::config).collect()
     }
 
     /// Features the model takes.
@@ -104,19 +91,39 @@ impl Sequential {
 
     /// Units of the last layer.
     pub fn outputs(&self) -> usize {
-        self.layers.last().expect("a model has layers").units()
+        self.output_layer().units()
+    }
+
+    /// The last layer, `Dense` by construction.
+    pub fn output_layer(&self) -> &Dense {
+        self.layers.last().and_then(Layer::as_dense).expect("a model ends with a Dense layer")
     }
 
     /// Trainable parameters of all layers.
     pub fn param_count(&self) -> usize {
-        self.layers.iter().map(Dense::param_count).sum()
+        self.layers.iter().map(|l| l.param_counts().0).sum()
+    }
+
+    /// Parameters that are not trained (BatchNormalization's moving statistics).
+    pub fn non_trainable_count(&self) -> usize {
+        self.layers.iter().map(|l| l.param_counts().1).sum()
+    }
+
+    /// The regularizers' penalty on the current weights.
+    pub fn penalty(&self) -> f64 {
+        self.layers.iter().map(Layer::penalty).sum()
+    }
+
+    /// Whether every weight is a finite number.
+    pub fn is_finite(&self) -> bool {
+        self.layers.iter().all(Layer::is_finite)
     }
 
     /// Checks that the loss suits the output layer, and that `x` and `y` fit the model and the loss.
     pub fn check_data(&self, x: &Array2<f32>, y: &Array2<f32>, loss: Loss) -> Result<(), NnError> {
-        let last = self.layers.last().expect("a model has layers");
-        if let Some(reason) = loss.misfit(last.config.activation, last.units()) {
-            return Err(NnError::LossMisfit { loss: loss.keras_name(), reason });
+        let last = self.output_layer();
+        if let Some(misfit) = loss.misfit(last.config.activation, last.units()) {
+            return Err(NnError::LossMisfit { loss, misfit });
         }
         if x.ncols() != self.inputs() {
             return Err(NnError::FeatureCount { expected: self.inputs(), got: x.ncols() });
@@ -126,10 +133,10 @@ impl Sequential {
         }
         let width = loss.label_width(self.outputs());
         if y.ncols() != width {
-            return Err(NnError::LabelWidth { expected: width, got: y.ncols(), loss: loss.keras_name() });
+            return Err(NnError::LabelWidth { expected: width, got: y.ncols(), loss });
         }
         if let Some((i, value, accepts)) = loss.invalid_label(&standard(y), self.outputs()) {
-            return Err(NnError::LabelOutOfRange { row: i / width, value, loss: loss.keras_name(), accepts });
+            return Err(NnError::LabelOutOfRange { row: i / width, value, loss, accepts });
         }
         if let Some((i, _)) = x.iter().enumerate().find(|(_, v)| !v.is_finite()) {
             return Err(NnError::NonFiniteFeature { row: i / x.ncols(), column: i % x.ncols() });
@@ -137,51 +144,56 @@ impl Sequential {
         Ok(())
     }
 
-    /// Forward pass over `rows` rows of `x`; the output layer's `z` and `a` are in `ws`.
-    fn forward(&self, ws: &mut Workspace, x: &[f32], rows: usize) {
+    /// Forward pass over `rows` rows of `x`; every layer's output is in `ws`.
+    fn forward(&self, ws: &mut Workspace, x: &[f32], rows: usize, pass: Pass) {
+        let Workspace { layers: buffers, rng, .. } = ws;
         for (l, layer) in self.layers.iter().enumerate() {
-            let (below, here) = ws.layers.split_at_mut(l);
-            let input = if l == 0 { x } else { &below[l - 1].a };
-            let LayerBuffers { z, a, .. } = &mut here[0];
-            layer.forward(input, rows, z, a);
+            let (below, here) = buffers.split_at_mut(l);
+            let input = if l == 0 { x } else { &below[l - 1].out };
+            layer.forward(input, rows, pass, &mut here[0], rng);
         }
     }
 
-    /// Forward and backward over a batch: fills every layer's `dw` and `db` in `ws` with the
-    /// gradient of the batch's mean loss, and returns the loss summed over the rows and how many
-    /// rows it predicted right (both before any update, as Keras reports them).
+    /// The output layer's loss summed over the rows and how many rows it predicted right,
+    /// from its buffers after a forward pass.
+    fn output_loss(&self, out: &Buffers, y: &[f32], rows: usize, loss: Loss) -> (f64, Option<usize>) {
+        let last = self.output_layer();
+        let (act, units) = (last.config.activation, last.units());
+        let (n, m) = (rows * units, rows * loss.label_width(units));
+        let loss_sum = loss.sum(act, units, &out.saved[..n], &out.out[..n], &y[..m]);
+        (loss_sum, correct_count(loss, units, &out.out[..n], &y[..m]))
+    }
+
+    /// Forward (training) and backward over a batch: fills every trainable tensor's gradient in
+    /// `ws` with the gradient of the batch's mean loss plus the penalty, and returns the loss
+    /// summed over the rows (without the penalty) and how many rows it predicted right (both
+    /// before any update, as Keras reports them).
     fn backprop(&self, ws: &mut Workspace, x: &[f32], y: &[f32], rows: usize, loss: Loss) -> (f64, Option<usize>) {
         debug_assert!(rows <= ws.capacity);
-        self.forward(ws, x, rows);
+        self.forward(ws, x, rows, Pass::Training);
         let last = self.layers.len() - 1;
-        let act = self.layers[last].config.activation;
-        let units = self.outputs();
-        let (n, m) = (rows * units, rows * loss.label_width(units));
+        let (act, units) = (self.output_layer().config.activation, self.outputs());
         let out = &mut ws.layers[last];
-        let loss_sum = loss.sum(act, units, &out.z[..n], &out.a[..n], &y[..m]);
-        let correct = correct_count(loss, units, &out.a[..n], &y[..m]);
-        loss.output_gradient(act, units, &out.z[..n], &out.a[..n], &y[..m], &mut out.dz[..n]);
+        let result = self.output_loss(out, y, rows, loss);
+        let (n, m) = (rows * units, rows * loss.label_width(units));
+        loss.output_gradient(act, units, &out.saved[..n], &out.out[..n], &y[..m], &mut out.grad[..n]);
 
         for l in (0..=last).rev() {
             let (below, here) = ws.layers.split_at_mut(l);
-            let LayerBuffers { dz, dw, db, .. } = &mut here[0];
             let layer = &self.layers[l];
-            if l == 0 {
-                layer.backward(x, rows, dz, dw, db, None);
-            } else {
-                let prev = &mut below[l - 1];
-                layer.backward(&prev.a, rows, dz, dw, db, Some(&mut prev.dz));
-                let k = self.layers[l - 1].units();
-                let m = rows * k;
-                self.layers[l - 1].config.activation.backward(&prev.z[..m], &prev.a[..m], &mut prev.dz[..m], k);
+            match below.last_mut() {
+                None => layer.backward(x, rows, &mut here[0], l == last, None),
+                Some(prev) => layer.backward(&prev.out, rows, &mut here[0], l == last, Some(&mut prev.grad)),
             }
+            layer.add_penalty_gradients(&mut here[0]);
         }
-        (loss_sum, correct)
+        result
     }
 
     /// One training step on a batch at learning rate `lr`: [`Self::backprop`], then the
-    /// optimizer updates every kernel and bias. Returns what `backprop` returns.
-    #[allow(clippy::too_many_arguments)]
+    /// optimizer updates every trainable tensor. Returns the batch's loss summed over its rows
+    /// with the penalty (per row) included, and how many rows it predicted right.
+    #[allow(clippy::too_many_arguments)] // the batch's parts and the step's, each named
     pub(crate) fn train_step(
         &mut self,
         ws: &mut Workspace,
@@ -189,57 +201,51 @@ impl Sequential {
         y: &[f32],
         rows: usize,
         loss: Loss,
-        optimizer: &Optimizer,
-        state: &mut OptimizerState,
+        optimizer: &mut OptimizerState,
         lr: f32,
     ) -> (f64, Option<usize>) {
-        let result = self.backprop(ws, x, y, rows, loss);
-        optimizer.begin_step(state, lr);
-        for (l, (layer, buffers)) in self.layers.iter_mut().zip(&ws.layers).enumerate() {
-            let kernel = layer.kernel.as_slice_mut().expect("the kernel is kept in standard layout");
-            optimizer.update(state, 2 * l, kernel, &buffers.dw);
-            if layer.config.use_bias {
-                let bias = layer.bias.as_slice_mut().expect("the bias is contiguous");
-                optimizer.update(state, 2 * l + 1, bias, &buffers.db);
-            }
+        let penalty = self.penalty();
+        let (loss_sum, correct) = self.backprop(ws, x, y, rows, loss);
+        optimizer.begin_step(lr);
+        let mut tensor = 0;
+        for (layer, buffers) in self.layers.iter_mut().zip(&ws.layers) {
+            layer.commit(buffers);
+            layer.for_each_trainable(&buffers.param_grads, &mut |w, g| {
+                optimizer.update(tensor, w, g);
+                tensor += 1;
+            });
         }
-        result
+        (loss_sum + penalty * rows as f64, correct)
     }
 
-    /// The gradient of the mean loss over all rows of `x` with respect to every layer's kernel
-    /// and bias, as `(∂L/∂W, ∂L/∂b)` per layer, with the mean loss itself.
+    /// The gradient of the mean loss (with the penalty) over all rows of `x`, in training mode,
+    /// with respect to every trainable tensor, one [`LayerGradients`] per layer, and that loss.
+    /// Dropout's mask comes from `seed`: the same seed, the same mask.
     pub fn gradients(
         &self,
         x: &Array2<f32>,
         y: &Array2<f32>,
         loss: Loss,
+        seed: u64,
     ) -> Result<(f64, Vec<LayerGradients>), NnError> {
         self.check_data(x, y, loss)?;
         let rows = x.nrows();
         if rows == 0 {
             return Err(NnError::NoRows);
         }
-        let mut ws = Workspace::new(self, rows);
+        let mut ws = Workspace::new(self, rows, seed);
         let (loss_sum, _) = self.backprop(&mut ws, &standard(x), &standard(y), rows, loss);
-        let grads = self
-            .layers
-            .iter()
-            .zip(ws.layers)
-            .map(|(layer, b)| {
-                let dw = Array2::from_shape_vec(layer.kernel.dim(), b.dw).expect("dw has the kernel's shape");
-                (dw, Array1::from_vec(b.db))
-            })
-            .collect();
-        Ok((loss_sum / rows as f64, grads))
+        let grads = ws.layers.into_iter().map(|b| b.param_grads).collect();
+        Ok((loss_sum / rows as f64 + self.penalty(), grads))
     }
 
-    /// The sizes of the trainable tensors in the order the optimizer state keeps them
-    /// (kernel then bias, layer by layer).
-    pub fn tensor_sizes(&self) -> impl Iterator<Item = usize> + '_ {
-        self.layers.iter().flat_map(|l| [l.kernel.len(), l.bias.len()])
+    /// The sizes of the trainable tensors in the order the optimizer sees them.
+    pub fn trainable_sizes(&self) -> Vec<usize> {
+        self.layers.iter().flat_map(Layer::trainable_sizes).collect()
     }
 
-    /// `model.evaluate(x, y)`: mean loss and accuracy, computed `batch_size` rows at a time.
+    /// `model.evaluate(x, y)`: mean loss (with the penalty, as Keras 3 reports it) and accuracy,
+    /// computed `batch_size` rows at a time in inference mode.
     pub fn evaluate(
         &self,
         x: &Array2<f32>,
@@ -252,59 +258,41 @@ impl Sequential {
             return Err(NnError::NoRows);
         }
         let batch = batch_size.clamp(1, x.nrows());
-        let mut ws = Workspace::new(self, batch);
+        let mut ws = Workspace::new(self, batch, 0);
         let (xs, ys) = (standard(x), standard(y));
-        let (inputs, units) = (self.inputs(), self.outputs());
-        let width = loss.label_width(units);
-        let act = self.layers.last().expect("a model has layers").config.activation;
+        let width = loss.label_width(self.outputs());
         let (mut loss_sum, mut correct) = (0.0, Some(0));
-        for (xb, yb) in xs.chunks(batch * inputs).zip(ys.chunks(batch * width)) {
+        for (xb, yb) in xs.chunks(batch * self.inputs()).zip(ys.chunks(batch * width)) {
             let rows = yb.len() / width;
-            self.forward(&mut ws, xb, rows);
-            let out = ws.layers.last().expect("a model has layers");
-            let n = rows * units;
-            loss_sum += loss.sum(act, units, &out.z[..n], &out.a[..n], yb);
-            correct = correct.zip(correct_count(loss, units, &out.a[..n], yb)).map(|(a, b)| a + b);
+            self.forward(&mut ws, xb, rows, Pass::Inference);
+            let (l, c) = self.output_loss(ws.layers.last().expect("a model has layers"), yb, rows, loss);
+            loss_sum += l;
+            correct = correct.zip(c).map(|(a, b)| a + b);
         }
         let rows = x.nrows() as f64;
-        let per_row = if loss == Loss::BinaryCrossentropy { units as f64 } else { 1.0 };
-        Ok(Evaluation { loss: loss_sum / rows, accuracy: correct.map(|c| c as f64 / (rows * per_row)) })
+        let per_row = if loss == Loss::BinaryCrossentropy { self.outputs() as f64 } else { 1.0 };
+        Ok(Evaluation {
+            loss: loss_sum / rows + self.penalty(),
+            accuracy: correct.map(|c| c as f64 / (rows * per_row)),
+        })
     }
 
-    /// `model.predict(x)`: the last layer's activations, one row per sample.
+    /// `model.predict(x)`: the last layer's activations, one row per sample, in inference mode.
     pub fn predict(&self, x: &Array2<f32>) -> Result<Array2<f32>, NnError> {
         if x.ncols() != self.inputs() {
             return Err(NnError::FeatureCount { expected: self.inputs(), got: x.ncols() });
         }
         let rows = x.nrows();
-        let mut ws = Workspace::new(self, rows);
-        self.forward(&mut ws, &standard(x), rows);
-        let out = ws.layers.pop().expect("a model has layers");
-        Ok(Array2::from_shape_vec((rows, self.outputs()), out.a).expect("the buffer holds rows × units"))
-    }
-
-    /// Keras' `model.summary()` text.
-    pub fn summary(&self) -> String {
-        let rule = "_".repeat(65);
-        let double = "=".repeat(65);
-        let mut s = format!(
-            "Model: \"sequential\"\n{rule}\n {:<28}{:<26}{:<10}\n{double}\n",
-            "Layer (type)", "Output Shape", "Param #"
-        );
-        for (i, layer) in self.layers.iter().enumerate() {
-            let name = if i == 0 { "dense".to_string() } else { format!("dense_{i}") };
-            let shape = format!("(None, {})", layer.units());
-            s += &format!(" {:<28}{:<26}{:<10}\n", format!("{name} (Dense)"), shape, layer.param_count());
-            s += if i + 1 < self.layers.len() { "\n" } else { "" };
-        }
-        let total = self.param_count();
-        s += &format!("{double}\nTotal params: {total}\nTrainable params: {total}\nNon-trainable params: 0\n{rule}\n");
-        s
+        let mut ws = Workspace::new(self, rows, 0);
+        self.forward(&mut ws, &standard(x), rows, Pass::Inference);
+        let mut out = ws.layers.pop().expect("a model has layers").out;
+        out.truncate(rows * self.outputs());
+        Ok(Array2::from_shape_vec((rows, self.outputs()), out).expect("the buffer holds rows × units"))
     }
 }
 
 /// The elements of `a` in row-major order, borrowed when already laid out so.
-fn standard(a: &Array2<f32>) -> std::borrow::Cow<'_, [f32]> {
+pub(crate) fn standard(a: &Array2<f32>) -> std::borrow::Cow<'_, [f32]> {
     match a.as_slice() {
         Some(s) => std::borrow::Cow::Borrowed(s),
         None => std::borrow::Cow::Owned(a.iter().copied().collect()),

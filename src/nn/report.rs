@@ -174,8 +174,10 @@ mod tests {
         let mut model =
             Sequential::new(1, &[DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() }], 1)
                 .unwrap();
-        model.layers[0].kernel.fill(10.0);
-        model.layers[0].bias.fill(0.0);
+        let mut weights = model.layers[0].weights_mut();
+        weights[0].fill(10.0);
+        weights[1].fill(0.0);
+        drop(weights);
         model
     }
 

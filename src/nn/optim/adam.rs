@@ -1,4 +1,4 @@
-//! Adam, exactly as Keras writes it, at step `t` (from 1):
+//! Adam, exactly as Keras writes it, at step `t` (from 1), in float32:
 //!
 //! ```text
 //! α_t = lr · √(1 − β₂ᵗ) / (1 − β₁ᵗ)
@@ -7,29 +7,34 @@
 //! v̂ ← max(v̂, v)                        (AMSGrad only; otherwise v̂ = v)
 //! w ← w − α_t · m / (√v̂ + ε)
 //! ```
+//!
+//! `βᵗ` is the float32 power of the float32 `β`, as Keras' `ops.power(ops.cast(beta, dtype), t)`;
+//! `1 − β` is formed from the Python float in double precision, then rounded: `1 − 0.999` is
+//! float32 `0.001`, not `1 − 0.999f32 = 0.00099998713`.
 
 use serde::{Deserialize, Serialize};
 
+use super::LearningRate;
 use crate::nn::kernels::{self, AdamStep};
 
 /// Adam's hyper-parameters; the defaults are Keras'.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Adam {
-    /// Step size. Keras' default: 0.001.
-    pub learning_rate: f32,
+    /// Step size, or its schedule. Keras' default: 0.001.
+    pub learning_rate: LearningRate,
     /// Decay of the first moment. Keras' default: 0.9.
-    pub beta_1: f32,
+    pub beta_1: f64,
     /// Decay of the second moment. Keras' default: 0.999.
-    pub beta_2: f32,
+    pub beta_2: f64,
     /// Added to `√v` against division by zero. Keras' default: 1e-7.
-    pub epsilon: f32,
+    pub epsilon: f64,
     /// Use the largest second moment seen so far (AMSGrad). Keras' default: false.
     pub amsgrad: bool,
 }
 
 impl Default for Adam {
     fn default() -> Self {
-        Self { learning_rate: 0.001, beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false }
+        Self { learning_rate: LearningRate::Constant(0.001), beta_1: 0.9, beta_2: 0.999, epsilon: 1e-7, amsgrad: false }
     }
 }
 
@@ -43,30 +48,27 @@ pub struct AdamState {
     moments: Vec<(Vec<f32>, Vec<f32>, Vec<f32>)>,
 }
 
-impl AdamState {
-    pub(super) fn new(sizes: &[usize], amsgrad: bool) -> Self {
-        let moments =
-            sizes.iter().map(|&n| (vec![0.0; n], vec![0.0; n], vec![0.0; if amsgrad { n } else { 0 }])).collect();
-        Self { iterations: 0, alpha: 0.0, moments }
-    }
-}
-
 impl Adam {
+    pub(super) fn state(&self, sizes: &[usize]) -> AdamState {
+        let hat = |n: usize| if self.amsgrad { n } else { 0 };
+        let moments = sizes.iter().map(|&n| (vec![0.0; n], vec![0.0; n], vec![0.0; hat(n)])).collect();
+        AdamState { iterations: 0, alpha: 0.0, moments }
+    }
+
     pub(super) fn begin_step(&self, state: &mut AdamState, lr: f32) {
         state.iterations += 1;
-        let t = state.iterations as f64;
-        let (b1, b2) = (self.beta_1 as f64, self.beta_2 as f64);
-        state.alpha = (lr as f64 * (1.0 - b2.powf(t)).sqrt() / (1.0 - b1.powf(t))) as f32;
+        let t = state.iterations as f32;
+        let (b1, b2) = ((self.beta_1 as f32).powf(t), (self.beta_2 as f32).powf(t));
+        state.alpha = lr * (1.0 - b2).sqrt() / (1.0 - b1);
     }
 
     pub(super) fn update(&self, state: &mut AdamState, tensor: usize, weights: &mut [f32], grads: &[f32]) {
         let (m, v, v_hat) = &mut state.moments[tensor];
-        // Keras forms 1 − β in double precision, then rounds it to f32.
         let step = AdamStep {
             alpha: state.alpha,
-            one_minus_beta_1: (1.0 - self.beta_1 as f64) as f32,
-            one_minus_beta_2: (1.0 - self.beta_2 as f64) as f32,
-            epsilon: self.epsilon,
+            one_minus_beta_1: (1.0 - self.beta_1) as f32,
+            one_minus_beta_2: (1.0 - self.beta_2) as f32,
+            epsilon: self.epsilon as f32,
         };
         kernels::adam(&step, weights, grads, m, v, self.amsgrad.then_some(v_hat.as_mut_slice()));
     }
@@ -74,7 +76,7 @@ impl Adam {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Optimizer, OptimizerState};
+    use super::super::Optimizer;
     use super::*;
 
     /// Adam's first step moves every weight by about `lr` against the gradient's sign,
@@ -85,12 +87,20 @@ mod tests {
             let adam = Optimizer::Adam(Adam { amsgrad, ..Default::default() });
             let mut state = adam.state([3]);
             let mut w = [1.0f32, 1.0, 1.0];
-            adam.begin_step(&mut state, 0.001);
-            adam.update(&mut state, 0, &mut w, &[0.5, -20.0, 1e-3]);
+            state.begin_step(0.001);
+            state.update(0, &mut w, &[0.5, -20.0, 1e-3]);
             for (w, expected) in w.iter().zip([0.999, 1.001, 0.999]) {
                 assert!((w - expected).abs() < 1e-5, "{w} vs {expected}");
             }
-            assert!(matches!(state, OptimizerState::Adam(AdamState { iterations: 1, .. })));
+            assert_eq!(state.iterations(), 1);
         }
+    }
+
+    /// `1 − β₂` comes from the Python float: float32 0.001 exactly as Keras rounds it.
+    #[test]
+    fn one_minus_beta_is_rounded_from_double_precision() {
+        let adam = Adam::default();
+        assert_eq!((1.0 - adam.beta_2) as f32, 0.001f32);
+        assert_ne!(1.0 - adam.beta_2 as f32, 0.001f32, "the float32 subtraction would drift");
     }
 }

@@ -1,23 +1,26 @@
-//! Optimizers: a configuration (hyper-parameters with Keras' defaults), a state of its own type
-//! (moments, velocities), and a step that is a small pure update of one tensor.
+//! Optimizers: a configuration ([`Optimizer`]: hyper-parameters with Keras' defaults, the
+//! learning rate or its schedule), and the running optimizer ([`OptimizerState`]: that
+//! configuration together with its slots, so the two cannot be paired wrongly).
 //!
-//! A training step calls [`Optimizer::begin_step`] once with the step's learning rate (from the
-//! [`Schedule`]), then [`Optimizer::update`] for every trainable tensor.
+//! A training step calls [`OptimizerState::begin_step`] once with the step's learning rate, then
+//! [`OptimizerState::update`] for every trainable tensor, in the order the model walks them.
+//! Adding an optimizer: a file here with its config, state and update, and a variant in
+//! [`Optimizer`] and in the state's kind.
 
 mod adam;
+mod learning_rate;
 mod rmsprop;
-mod schedule;
 mod sgd;
 
 use serde::{Deserialize, Serialize};
 
 pub use adam::{Adam, AdamState};
+pub use learning_rate::LearningRate;
 pub use rmsprop::{Rmsprop, RmspropState};
-pub use schedule::Schedule;
 pub use sgd::{Sgd, SgdState};
 
 /// A fixed choice of optimizer, named as in Keras.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Optimizer {
     /// Stochastic gradient descent, with optional (Nesterov) momentum.
@@ -28,17 +31,6 @@ pub enum Optimizer {
     Rmsprop(Rmsprop),
 }
 
-/// The state of an [`Optimizer`], one per model.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OptimizerState {
-    /// SGD's velocities.
-    Sgd(SgdState),
-    /// Adam's moments.
-    Adam(AdamState),
-    /// RMSprop's running squares.
-    Rmsprop(RmspropState),
-}
-
 impl Default for Optimizer {
     /// Adam with Keras' defaults, as the seed document compiles its model.
     fn default() -> Self {
@@ -47,6 +39,11 @@ impl Default for Optimizer {
 }
 
 impl Optimizer {
+    /// Every optimizer, with Keras' defaults.
+    pub fn all() -> [Optimizer; 3] {
+        [Optimizer::Sgd(Sgd::default()), Optimizer::Adam(Adam::default()), Optimizer::Rmsprop(Rmsprop::default())]
+    }
+
     /// The Keras name.
     pub fn keras_name(&self) -> &'static str {
         match self {
@@ -56,43 +53,97 @@ impl Optimizer {
         }
     }
 
-    /// The configured learning rate (a schedule's starting value).
-    pub fn learning_rate(&self) -> f32 {
+    /// The optimizer a Keras name stands for, with Keras' defaults.
+    pub fn from_keras_name(name: &str) -> Option<Optimizer> {
+        Optimizer::all().into_iter().find(|o| o.keras_name() == name)
+    }
+
+    /// The learning rate, or its schedule.
+    pub fn learning_rate(&self) -> &LearningRate {
         match self {
-            Optimizer::Sgd(o) => o.learning_rate,
-            Optimizer::Adam(o) => o.learning_rate,
-            Optimizer::Rmsprop(o) => o.learning_rate,
+            Optimizer::Sgd(o) => &o.learning_rate,
+            Optimizer::Adam(o) => &o.learning_rate,
+            Optimizer::Rmsprop(o) => &o.learning_rate,
         }
     }
 
-    /// A fresh state for tensors of the given sizes.
+    /// The same, to change.
+    pub fn learning_rate_mut(&mut self) -> &mut LearningRate {
+        match self {
+            Optimizer::Sgd(o) => &mut o.learning_rate,
+            Optimizer::Adam(o) => &mut o.learning_rate,
+            Optimizer::Rmsprop(o) => &mut o.learning_rate,
+        }
+    }
+
+    /// The running optimizer for tensors of the given sizes, its slots at zero.
     pub fn state(&self, sizes: impl IntoIterator<Item = usize>) -> OptimizerState {
         let sizes: Vec<usize> = sizes.into_iter().collect();
-        match self {
-            Optimizer::Sgd(o) => OptimizerState::Sgd(SgdState::new(&sizes, o.momentum != 0.0)),
-            Optimizer::Adam(o) => OptimizerState::Adam(AdamState::new(&sizes, o.amsgrad)),
-            Optimizer::Rmsprop(o) => OptimizerState::Rmsprop(RmspropState::new(&sizes, o.momentum != 0.0)),
+        let kind = match self {
+            Optimizer::Sgd(o) => Kind::Sgd(o.clone(), o.state(&sizes)),
+            Optimizer::Adam(o) => Kind::Adam(o.clone(), o.state(&sizes)),
+            Optimizer::Rmsprop(o) => Kind::Rmsprop(o.clone(), o.state(&sizes)),
+        };
+        OptimizerState { kind }
+    }
+}
+
+/// An optimizer at work: its configuration and the slots of every tensor (moments, velocities).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptimizerState {
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    Sgd(Sgd, SgdState),
+    Adam(Adam, AdamState),
+    Rmsprop(Rmsprop, RmspropState),
+}
+
+impl OptimizerState {
+    /// The configuration it runs.
+    pub fn optimizer(&self) -> Optimizer {
+        match &self.kind {
+            Kind::Sgd(o, _) => Optimizer::Sgd(o.clone()),
+            Kind::Adam(o, _) => Optimizer::Adam(o.clone()),
+            Kind::Rmsprop(o, _) => Optimizer::Rmsprop(o.clone()),
         }
     }
 
-    /// Starts a step at learning rate `lr`. Call before the step's [`Optimizer::update`]s.
-    pub fn begin_step(&self, state: &mut OptimizerState, lr: f32) {
-        match (self, state) {
-            (Optimizer::Sgd(_), OptimizerState::Sgd(s)) => s.lr = lr,
-            (Optimizer::Adam(o), OptimizerState::Adam(s)) => o.begin_step(s, lr),
-            (Optimizer::Rmsprop(_), OptimizerState::Rmsprop(s)) => s.lr = lr,
-            _ => unreachable!("an optimizer's state comes from Optimizer::state"),
+    /// The learning rate (or schedule) it was configured with.
+    pub fn learning_rate(&self) -> &LearningRate {
+        match &self.kind {
+            Kind::Sgd(o, _) => &o.learning_rate,
+            Kind::Adam(o, _) => &o.learning_rate,
+            Kind::Rmsprop(o, _) => &o.learning_rate,
         }
     }
 
-    /// Updates tensor number `tensor` (in the order of [`Optimizer::state`]'s sizes) from its
+    /// Adam's steps taken (0 for the others, which do not count them).
+    pub fn iterations(&self) -> u64 {
+        match &self.kind {
+            Kind::Adam(_, s) => s.iterations,
+            _ => 0,
+        }
+    }
+
+    /// Starts a step at learning rate `lr`. Call before the step's [`Self::update`]s.
+    pub fn begin_step(&mut self, lr: f32) {
+        match &mut self.kind {
+            Kind::Sgd(o, s) => o.begin_step(s, lr),
+            Kind::Adam(o, s) => o.begin_step(s, lr),
+            Kind::Rmsprop(o, s) => o.begin_step(s, lr),
+        }
+    }
+
+    /// Updates tensor number `tensor` (in the order of the sizes it was made for) from its
     /// gradient.
-    pub fn update(&self, state: &mut OptimizerState, tensor: usize, weights: &mut [f32], grads: &[f32]) {
-        match (self, state) {
-            (Optimizer::Sgd(o), OptimizerState::Sgd(s)) => o.update(s, tensor, weights, grads),
-            (Optimizer::Adam(o), OptimizerState::Adam(s)) => o.update(s, tensor, weights, grads),
-            (Optimizer::Rmsprop(o), OptimizerState::Rmsprop(s)) => o.update(s, tensor, weights, grads),
-            _ => unreachable!("an optimizer's state comes from Optimizer::state"),
+    pub fn update(&mut self, tensor: usize, weights: &mut [f32], grads: &[f32]) {
+        match &mut self.kind {
+            Kind::Sgd(o, s) => o.update(s, tensor, weights, grads),
+            Kind::Adam(o, s) => o.update(s, tensor, weights, grads),
+            Kind::Rmsprop(o, s) => o.update(s, tensor, weights, grads),
         }
     }
 }

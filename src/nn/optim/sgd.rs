@@ -9,42 +9,46 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::LearningRate;
 use crate::nn::kernels::{self, SgdStep};
 
 /// SGD's hyper-parameters; the defaults are Keras'.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sgd {
-    /// Step size. Keras' default: 0.01.
-    pub learning_rate: f32,
+    /// Step size, or its schedule. Keras' default: 0.01.
+    pub learning_rate: LearningRate,
     /// Momentum `μ`, in `[0, 1)`. Keras' default: 0.
-    pub momentum: f32,
+    pub momentum: f64,
     /// Nesterov momentum. Keras' default: false.
     pub nesterov: bool,
 }
 
 impl Default for Sgd {
     fn default() -> Self {
-        Self { learning_rate: 0.01, momentum: 0.0, nesterov: false }
+        Self { learning_rate: LearningRate::Constant(0.01), momentum: 0.0, nesterov: false }
     }
 }
 
 /// SGD's state: the step's learning rate and, with momentum, a velocity per tensor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SgdState {
-    pub(super) lr: f32,
+    lr: f32,
     velocities: Vec<Vec<f32>>,
 }
 
-impl SgdState {
-    pub(super) fn new(sizes: &[usize], momentum: bool) -> Self {
-        let velocities = if momentum { sizes.iter().map(|&n| vec![0.0; n]).collect() } else { Vec::new() };
-        Self { lr: 0.0, velocities }
-    }
-}
-
 impl Sgd {
+    pub(super) fn state(&self, sizes: &[usize]) -> SgdState {
+        let momentum = self.momentum != 0.0;
+        let velocities = if momentum { sizes.iter().map(|&n| vec![0.0; n]).collect() } else { Vec::new() };
+        SgdState { lr: 0.0, velocities }
+    }
+
+    pub(super) fn begin_step(&self, state: &mut SgdState, lr: f32) {
+        state.lr = lr;
+    }
+
     pub(super) fn update(&self, state: &mut SgdState, tensor: usize, weights: &mut [f32], grads: &[f32]) {
-        let step = SgdStep { learning_rate: state.lr, momentum: self.momentum, nesterov: self.nesterov };
+        let step = SgdStep { learning_rate: state.lr, momentum: self.momentum as f32, nesterov: self.nesterov };
         let velocity = (self.momentum != 0.0).then(|| state.velocities[tensor].as_mut_slice());
         kernels::sgd(&step, weights, grads, velocity);
     }

@@ -3,8 +3,10 @@
 //! Forward, for a batch `x` of shape `(rows, inputs)`:
 //! `z = x · W + b` (`W`: `(inputs, units)`, `b`: `(units)`), then `a = σ(z)`.
 //!
-//! Backward, given `dz = ∂L/∂z` of shape `(rows, units)`:
-//! `∂L/∂W = xᵀ · dz`, `∂L/∂b = Σ_rows dz`, `∂L/∂x = dz · Wᵀ`.
+//! Backward, given `g = ∂L/∂a` of shape `(rows, units)`: `dz = σ'(z) ⊙ g` (the loss hands the
+//! output layer `dz` directly), then `∂L/∂W = xᵀ · dz`, `∂L/∂b = Σ_rows dz`, `∂L/∂x = dz · Wᵀ`.
+//! A `kernel_regularizer` or `bias_regularizer` adds its penalty to the loss and its gradient to
+//! `∂L/∂W` or `∂L/∂b`.
 //!
 //! ```
 //! use mlp_lab::nn::{Activation, Dense, DenseConfig};
@@ -18,8 +20,9 @@ use ndarray::{Array1, Array2};
 use rand::Rng;
 use serde::{Deserialize, Serialize};
 
-use super::kernels::{gemm_nn, gemm_nn_bias, gemm_nt, gemm_tn};
-use super::{Activation, Initializer};
+use super::Buffers;
+use crate::nn::kernels::{gemm_nn, gemm_nn_bias, gemm_nt, gemm_tn};
+use crate::nn::{Activation, Initializer, Regularizer};
 
 /// How to build a [`Dense`] layer; the defaults are Keras'.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,6 +37,10 @@ pub struct DenseConfig {
     pub kernel_initializer: Initializer,
     /// Initializer of the bias `b`. Keras' default: `zeros`.
     pub bias_initializer: Initializer,
+    /// Penalty on the kernel. Keras' default: none.
+    pub kernel_regularizer: Option<Regularizer>,
+    /// Penalty on the bias. Keras' default: none.
+    pub bias_regularizer: Option<Regularizer>,
 }
 
 impl Default for DenseConfig {
@@ -44,6 +51,8 @@ impl Default for DenseConfig {
             use_bias: true,
             kernel_initializer: Initializer::GlorotUniform,
             bias_initializer: Initializer::Zeros,
+            kernel_regularizer: None,
+            bias_regularizer: None,
         }
     }
 }
@@ -94,28 +103,42 @@ impl Dense {
         self.kernel.as_slice().expect("the kernel is kept in standard layout")
     }
 
+    fn bias_slice(&self) -> &[f32] {
+        self.bias.as_slice().expect("the bias is contiguous")
+    }
+
+    /// Buffers for a batch of at most `capacity` rows: `z` is kept for the backward pass.
+    pub(super) fn buffers(&self, capacity: usize) -> Buffers {
+        let grads = if self.config.use_bias { vec![self.kernel.len(), self.units()] } else { vec![self.kernel.len()] };
+        Buffers::new(capacity * self.units(), capacity * self.units(), 0, &grads)
+    }
+
     /// `z = x · W + b`, `a = σ(z)` for `rows` samples of `x` (row-major, `rows × inputs`).
     pub fn forward(&self, x: &[f32], rows: usize, z: &mut [f32], a: &mut [f32]) {
         let (inputs, units) = (self.inputs(), self.units());
         let (z, a) = (&mut z[..rows * units], &mut a[..rows * units]);
         if self.config.use_bias {
-            let b = self.bias.as_slice().expect("the bias is contiguous");
-            gemm_nn_bias(rows, inputs, units, x, self.kernel_slice(), b, z);
+            gemm_nn_bias(rows, inputs, units, x, self.kernel_slice(), self.bias_slice(), z);
         } else {
             gemm_nn(rows, inputs, units, x, self.kernel_slice(), z);
         }
         self.config.activation.forward(z, a, units);
     }
 
-    /// Gradients from `dz = ∂L/∂z` (`rows × units`): `dw = xᵀ·dz`, `db = Σ dz`, and, when asked,
-    /// `dx = dz · Wᵀ` for the layer below.
-    pub fn backward(&self, x: &[f32], rows: usize, dz: &[f32], dw: &mut [f32], db: &mut [f32], dx: Option<&mut [f32]>) {
+    /// From `buffers.grad`: `∂L/∂a`, or `∂L/∂z` already when `grad_is_dz` (the output layer, whose
+    /// `dz` the loss writes). Fills the kernel's and bias' gradients and, when asked, `dx = dz · Wᵀ`.
+    pub(super) fn backward(&self, x: &[f32], rows: usize, b: &mut Buffers, grad_is_dz: bool, dx: Option<&mut [f32]>) {
         let (inputs, units) = (self.inputs(), self.units());
-        let dz = &dz[..rows * units];
+        let n = rows * units;
+        let Buffers { out, grad, saved, param_grads, .. } = b;
+        let dz = &mut grad[..n];
+        if !grad_is_dz {
+            self.config.activation.backward(&saved[..n], &out[..n], dz, units);
+        }
+        let (dw, rest) = param_grads.split_first_mut().expect("a dense layer has a kernel");
         gemm_tn(inputs, rows, units, x, dz, dw);
-        let db = &mut db[..units];
-        db.fill(0.0);
-        if self.config.use_bias {
+        if let Some(db) = rest.first_mut() {
+            db.fill(0.0);
             // Indexed over equal lengths, so the column sums vectorise.
             for row in dz.chunks_exact(units) {
                 for j in 0..units {
@@ -126,5 +149,51 @@ impl Dense {
         if let Some(dx) = dx {
             gemm_nt(rows, units, inputs, dz, self.kernel_slice(), dx);
         }
+    }
+
+    /// The regularizers' penalty on the current weights.
+    pub(super) fn penalty(&self) -> f64 {
+        let kernel = self.config.kernel_regularizer.map_or(0.0, |r| r.penalty(self.kernel_slice()));
+        let bias = match (self.config.use_bias, self.config.bias_regularizer) {
+            (true, Some(r)) => r.penalty(self.bias_slice()),
+            _ => 0.0,
+        };
+        kernel + bias
+    }
+
+    /// Adds the regularizers' gradients to the kernel's and bias' gradients.
+    pub(super) fn add_penalty_gradients(&self, param_grads: &mut [Vec<f32>]) {
+        if let Some(r) = self.config.kernel_regularizer {
+            r.add_gradient(self.kernel_slice(), &mut param_grads[0]);
+        }
+        if let (true, Some(r)) = (self.config.use_bias, self.config.bias_regularizer) {
+            r.add_gradient(self.bias_slice(), &mut param_grads[1]);
+        }
+    }
+
+    /// The trainable tensors, kernel then bias (Keras' order), each with its gradient.
+    pub(super) fn for_each_trainable(&mut self, grads: &[Vec<f32>], f: &mut dyn FnMut(&mut [f32], &[f32])) {
+        f(self.kernel.as_slice_mut().expect("the kernel is kept in standard layout"), &grads[0]);
+        if self.config.use_bias {
+            f(self.bias.as_slice_mut().expect("the bias is contiguous"), &grads[1]);
+        }
+    }
+
+    /// Every weight, Keras' `get_weights()` order: kernel, then bias when there is one.
+    pub(super) fn weights(&self) -> Vec<&[f32]> {
+        let mut w = vec![self.kernel_slice()];
+        if self.config.use_bias {
+            w.push(self.bias_slice());
+        }
+        w
+    }
+
+    /// The same weights, to overwrite (in [`Self::weights`]' order).
+    pub(super) fn weights_mut(&mut self) -> Vec<&mut [f32]> {
+        let mut w = vec![self.kernel.as_slice_mut().expect("the kernel is kept in standard layout")];
+        if self.config.use_bias {
+            w.push(self.bias.as_slice_mut().expect("the bias is contiguous"));
+        }
+        w
     }
 }

@@ -1,0 +1,28 @@
+//! [`Words`]: how the page says a value of facts (an engine error, a problem in the address) in
+//! the language in force. The engine, the data layer and the diagram return facts; their
+//! wording lives here, beside the catalogue, so the words change with the language and a caller
+//! can still match on the facts.
+
+use super::{Bilingual, Lang, Text};
+
+/// A value the page can put into words.
+pub trait Words {
+    /// In the words of `t`, one language's catalogue.
+    fn words(&self, t: &'static Text) -> String;
+
+    /// In `lang`.
+    fn in_lang(&self, lang: Lang) -> String {
+        self.words(Text::of(lang))
+    }
+
+    /// In both languages (for a message kept across a switch of language).
+    fn bilingual(&self) -> Bilingual {
+        Bilingual::new(self.in_lang(Lang::En), self.in_lang(Lang::Zh))
+    }
+}
+
+impl Words for Bilingual {
+    fn words(&self, t: &'static Text) -> String {
+        self.get(t.lang).to_string()
+    }
+}
