@@ -14,9 +14,10 @@
 //! assert!(code.contains("optimizer=keras.optimizers.Adam(learning_rate=0.001)"));
 //! ```
 
+use super::params::monitor_name;
 use super::{DataSource, Setup};
 use crate::data::{Generator, Scaling, Task};
-use crate::nn::{Adam, Initializer, Loss, Optimizer, Rmsprop, Schedule};
+use crate::nn::{Adam, Initializer, LayerConfig, LearningRate, Loss, Optimizer, Regularizer, Rmsprop};
 use crate::protocol::{DataSummary, Origin, ValidationSource};
 
 /// A Python string literal.
@@ -35,7 +36,7 @@ fn py_bool(b: bool) -> &'static str {
 /// `keyword=value` for each hyper-parameter that differs from Keras' default.
 fn optimizer_args(o: &Optimizer, lr: &str) -> String {
     let mut args = vec![format!("learning_rate={lr}")];
-    let mut unless = |name: &str, value: f32, default: f32| {
+    let mut unless = |name: &str, value: f64, default: f64| {
         if value != default {
             args.push(format!("{name}={value}"));
         }
@@ -69,24 +70,55 @@ fn optimizer_args(o: &Optimizer, lr: &str) -> String {
     format!("keras.optimizers.{class}({})", args.join(", "))
 }
 
-/// The schedule's constructor, when not constant.
-fn schedule_code(schedule: &Schedule, lr: f32) -> Option<String> {
+/// The learning rate's schedule constructor, when it is not a number.
+fn schedule_code(lr: &LearningRate) -> Option<String> {
     let join = |v: Vec<String>| v.join(", ");
-    Some(match schedule {
-        Schedule::Constant => return None,
-        Schedule::ExponentialDecay { decay_steps, decay_rate, staircase } => format!(
-            "ExponentialDecay(\n    initial_learning_rate={lr}, decay_steps={decay_steps}, decay_rate={decay_rate}, staircase={})",
+    Some(match lr {
+        LearningRate::Constant(_) => return None,
+        LearningRate::ExponentialDecay { initial_learning_rate, decay_steps, decay_rate, staircase } => format!(
+            "ExponentialDecay(\n    initial_learning_rate={initial_learning_rate}, decay_steps={decay_steps}, decay_rate={decay_rate}, staircase={})",
             py_bool(*staircase)
         ),
-        Schedule::CosineDecay { decay_steps, alpha } => {
-            format!("CosineDecay(initial_learning_rate={lr}, decay_steps={decay_steps}, alpha={alpha})")
+        LearningRate::CosineDecay { initial_learning_rate, decay_steps, alpha } => {
+            format!("CosineDecay(initial_learning_rate={initial_learning_rate}, decay_steps={decay_steps}, alpha={alpha})")
         }
-        Schedule::PiecewiseConstantDecay { boundaries, values } => format!(
+        LearningRate::PiecewiseConstantDecay { boundaries, values } => format!(
             "PiecewiseConstantDecay(\n    boundaries=[{}], values=[{}])",
             join(boundaries.iter().map(u64::to_string).collect()),
-            join(values.iter().map(f32::to_string).collect())
+            join(values.iter().map(f64::to_string).collect())
         ),
     })
+}
+
+/// `keras.regularizers.L2(0.001)`.
+fn regularizer_code(r: Regularizer) -> String {
+    match r {
+        Regularizer::L1 { l1 } => format!("keras.regularizers.L1({l1})"),
+        Regularizer::L2 { l2 } => format!("keras.regularizers.L2({l2})"),
+        Regularizer::L1L2 { l1, l2 } => format!("keras.regularizers.L1L2(l1={l1}, l2={l2})"),
+    }
+}
+
+/// One layer's call: `layers.Dense(64, activation='relu')`, `layers.Dropout(0.3)`,
+/// `layers.BatchNormalization()`.
+pub fn layer_code(layer: &LayerConfig) -> String {
+    match layer {
+        LayerConfig::Dropout(d) => format!("layers.Dropout({})", d.rate),
+        LayerConfig::BatchNormalization(_) => "layers.BatchNormalization()".to_string(),
+        LayerConfig::Dense(d) => {
+            let mut args = vec![d.units.to_string(), format!("activation={}", py_str(d.activation.keras_name()))];
+            if d.kernel_initializer != Initializer::GlorotUniform {
+                args.push(format!("kernel_initializer={}", py_str(d.kernel_initializer.keras_name())));
+            }
+            if let Some(r) = d.kernel_regularizer {
+                args.push(format!("kernel_regularizer={}", regularizer_code(r)));
+            }
+            if let Some(r) = d.bias_regularizer {
+                args.push(format!("bias_regularizer={}", regularizer_code(r)));
+            }
+            format!("layers.Dense({})", args.join(", "))
+        }
+    }
 }
 
 /// NumPy/scikit-learn lines making `X` and `y` as the generator does.
@@ -223,7 +255,8 @@ pub fn keras_code(setup: &Setup, data: Option<&DataSummary>) -> String {
     if let Some(s) = scaler_import {
         code += &format!("from sklearn.preprocessing import {s}\n");
     }
-    code += "\n";
+    code += "\n# The same seed, the same run: data, split, initial weights, shuffles and dropout.\n";
+    code += &format!("keras.utils.set_random_seed({})\n\n", setup.seed());
     match generated {
         Some(g) => {
             code += &generator_code(setup, g);
@@ -245,23 +278,16 @@ pub fn keras_code(setup: &Setup, data: Option<&DataSummary>) -> String {
     let features = data.map_or_else(|| "X.shape[1]".to_string(), |d| d.features.to_string());
     code += &format!("\nmodel = keras.Sequential([\n    keras.Input(shape=({features},)),\n");
     for layer in &model.layers {
-        let init = (layer.kernel_initializer != Initializer::GlorotUniform)
-            .then(|| format!(", kernel_initializer={}", py_str(layer.kernel_initializer.keras_name())));
-        code += &format!(
-            "    layers.Dense({}, activation={}{}),\n",
-            layer.units,
-            py_str(layer.activation.keras_name()),
-            init.unwrap_or_default()
-        );
+        code += &format!("    {},\n", layer_code(layer));
     }
     code += "])\nmodel.summary()\n\n";
     let lr = model.optimizer.learning_rate();
-    let lr_text = match schedule_code(&model.schedule, lr) {
+    let lr_text = match schedule_code(lr) {
         Some(schedule) => {
             code += &format!("learning_rate = keras.optimizers.schedules.{schedule}\n");
             "learning_rate".to_string()
         }
-        None => lr.to_string(),
+        None => lr.initial().to_string(),
     };
     let metrics = if model.loss == Loss::MeanSquaredError { "" } else { ", metrics=['accuracy']" };
     code += &format!(
@@ -279,7 +305,7 @@ pub fn keras_code(setup: &Setup, data: Option<&DataSummary>) -> String {
     if let Some(es) = &fit.early_stopping {
         args.push(format!(
             "callbacks=[keras.callbacks.EarlyStopping(\n              monitor={}, patience={}, min_delta={}, restore_best_weights={})]",
-            py_str(super::values::monitor_name(es.monitor)),
+            py_str(monitor_name(es.monitor)),
             es.patience,
             es.min_delta,
             py_bool(es.restore_best_weights)

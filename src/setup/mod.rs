@@ -11,24 +11,27 @@
 //! use mlp_lab::setup::Setup;
 //! let (setup, errors) = Setup::from_hash("#data=iris&epochs=5");
 //! assert!(errors.is_empty());
-//! assert_eq!(setup.model.layers.last().unwrap().units, 3, "iris has three classes: a softmax of 3");
+//! assert_eq!(setup.model.layers.last().unwrap().units(4), 3, "iris has three classes: a softmax of 3");
 //! assert_eq!(Setup::from_hash(&setup.to_hash()).0, setup);
 //! ```
 
 pub mod check;
 pub mod hash;
 pub mod keras_code;
-pub mod values;
+pub mod layer_syntax;
+pub mod params;
+pub mod problem;
 
 use serde::{Deserialize, Serialize};
 
 use crate::data::{Generator, GeneratorSpec, Task};
-use crate::nn::{Activation, DenseConfig, EarlyStopping, Initializer, Loss, Optimizer, Schedule};
+use crate::nn::{Activation, DenseConfig, EarlyStopping, LayerConfig, Loss, Optimizer};
 use crate::protocol::{TrainSpec, ValidationSource};
 
-pub use check::output_misfit;
-pub use hash::SetupError;
+pub use check::{output_misfit, OutputMisfit};
 pub use keras_code::keras_code;
+pub use layer_syntax::{initializer_from_name, INITIALIZERS};
+pub use problem::{LayerSyntax, Named, NotHere, SetupError, SetupProblem, ValueProblem};
 
 /// The datasets shipped with the page (`public/data/<name>.csv`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,21 +106,19 @@ impl DataSource {
 /// The model and `compile`'s arguments.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelSetup {
-    /// Dense layers, input side first.
-    pub layers: Vec<DenseConfig>,
+    /// The layers, input side first.
+    pub layers: Vec<LayerConfig>,
     /// The loss.
     pub loss: Loss,
-    /// The optimizer with its hyper-parameters.
+    /// The optimizer with its hyper-parameters and learning rate (or schedule).
     pub optimizer: Optimizer,
-    /// How the optimizer's learning rate changes with the steps.
-    pub schedule: Schedule,
 }
 
 impl Default for ModelSetup {
     /// The seed document's model: `Dense(64, relu)`, `Dense(1, sigmoid)`, Adam, binary cross-entropy.
     fn default() -> Self {
         let spec = TrainSpec::default();
-        Self { layers: spec.layers, loss: spec.loss, optimizer: spec.optimizer, schedule: Schedule::Constant }
+        Self { layers: spec.layers, loss: spec.loss, optimizer: spec.optimizer }
     }
 }
 
@@ -178,21 +179,6 @@ impl Default for Setup {
     }
 }
 
-/// The kernel initializers the editor offers, Keras' default first.
-pub const INITIALIZERS: [Initializer; 6] = [
-    Initializer::GlorotUniform,
-    Initializer::GlorotNormal,
-    Initializer::HeUniform,
-    Initializer::HeNormal,
-    Initializer::RANDOM_NORMAL,
-    Initializer::RANDOM_UNIFORM,
-];
-
-/// The initializer a Keras name stands for (with Keras' default parameters).
-pub fn initializer_from_name(name: &str) -> Option<Initializer> {
-    INITIALIZERS.into_iter().chain([Initializer::Zeros]).find(|i| i.keras_name() == name)
-}
-
 impl Setup {
     /// The run's seed.
     pub fn seed(&self) -> u64 {
@@ -212,13 +198,12 @@ impl Setup {
         TrainSpec {
             layers: self.model.layers.clone(),
             loss: self.model.loss,
-            optimizer: self.model.optimizer,
+            optimizer: self.model.optimizer.clone(),
             epochs: self.fit.epochs,
             batch_size: self.fit.batch_size,
             test_size: self.fit.test_size,
             seed: self.seed(),
             validation: self.fit.validation,
-            schedule: self.model.schedule.clone(),
             early_stopping: self.fit.early_stopping,
         }
     }
@@ -268,9 +253,9 @@ impl ModelSetup {
             Task::Regression => Activation::Linear,
         };
         let units = task.units(classes);
-        match self.layers.last_mut() {
+        match self.layers.last_mut().and_then(LayerConfig::as_dense_mut) {
             Some(last) => (last.units, last.activation) = (units, activation),
-            None => self.layers.push(DenseConfig { units, activation, ..Default::default() }),
+            None => self.layers.push(LayerConfig::Dense(DenseConfig { units, activation, ..Default::default() })),
         }
         let keeps_loss = task == Task::MultiClass && self.loss == Loss::CategoricalCrossentropy;
         if !keeps_loss {
@@ -295,12 +280,13 @@ mod tests {
     #[test]
     fn the_output_follows_the_task_and_hidden_layers_stay() {
         let mut setup = Setup { source: DataSource::BuiltIn(BuiltIn::Wine), ..Setup::default() };
-        setup.model.layers.insert(0, DenseConfig { units: 8, activation: Activation::Tanh, ..Default::default() });
+        let tanh = DenseConfig { units: 8, activation: Activation::Tanh, ..Default::default() };
+        setup.model.layers.insert(0, LayerConfig::Dense(tanh));
         let (task, classes) = setup.expected_task().unwrap();
         assert!(setup.fit_output_to(task, classes));
-        let units: Vec<usize> = setup.model.layers.iter().map(|l| l.units).collect();
+        let units: Vec<usize> = setup.model.layers.iter().map(|l| l.units(0)).collect();
         assert_eq!(units, [8, 64, 3]);
-        assert_eq!(setup.model.layers[2].activation, Activation::Softmax);
+        assert_eq!(setup.model.layers[2].as_dense().unwrap().activation, Activation::Softmax);
         assert_eq!(setup.model.loss, Loss::SparseCategoricalCrossentropy);
         assert!(!setup.fit_output_to(task, classes), "already fits: nothing changes");
 
@@ -316,6 +302,6 @@ mod tests {
         }
         assert_eq!(DataSource::all().count(), 11);
         assert_eq!(DataSource::from_name("irises"), None);
-        assert_eq!(initializer_from_name("he_normal"), Some(Initializer::HeNormal));
+        assert_eq!(initializer_from_name("he_normal"), Some(crate::nn::Initializer::HeNormal));
     }
 }

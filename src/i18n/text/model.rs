@@ -35,8 +35,20 @@ catalogue! {
         range_whole: "a whole number from {min} to {max}" | "介于 {min} 和 {max} 之间的整数",
         /// Any number above zero, up to a largest one.
         range_positive: "a positive number up to {max}" | "不超过 {max} 的正数",
+        /// A number from a lowest one up to, but not including, a largest one.
+        range_below: "a number from {min} up to (not including) {max}" | "不小于 {min} 且小于 {max} 的数",
         /// The layer list, for screen readers.
-        layers: "Dense layers, input side first" | "Dense 层，从输入端开始",
+        layers: "Layers, input side first" | "各层，从输入端开始",
+        /// Adds a Dropout layer before the output layer.
+        add_dropout: "+ Dropout" | "+ Dropout 层",
+        /// Adds a BatchNormalization layer before the output layer.
+        add_batch_norm: "+ BatchNormalization" | "+ BatchNormalization 层",
+        /// The model has as many layers as the lab builds.
+        layers_full: "A model of the lab has at most {max} layers." | "本实验的模型最多 {max} 层。",
+        /// A Dropout layer's rate.
+        dropout_rate: "Rate (share dropped)" | "丢弃比例（rate）",
+        /// What a BatchNormalization layer is, in its row.
+        batch_norm_note: "Normalises each unit over the batch (Keras' defaults: momentum 0.99, epsilon 0.001)." | "按批次对每个单元做归一化（Keras 默认值：momentum 0.99，epsilon 0.001）。",
         /// A layer's units field.
         units: "Units" | "单元数",
         /// A layer's units field, for screen readers.
@@ -119,6 +131,15 @@ impl Model {
     pub fn between(&self, min: f64, max: f64, whole: bool) -> String {
         let template = if whole { self.range_whole } else { self.range_number };
         fill(template, &[("min", &min), ("max", &max)])
+    }
+
+    /// A range as [`crate::setup::params::Kind`] describes it, in words.
+    pub fn range(&self, min: f64, max: f64, whole: bool, open_min: bool, open_max: bool) -> String {
+        match (open_min, open_max) {
+            (true, _) => self.positive_up_to(max),
+            (false, true) => fill(self.range_below, &[("min", &min), ("max", &max)]),
+            (false, false) => self.between(min, max, whole),
+        }
     }
 
     /// Any number above zero up to `max`, in words: `a positive number up to 10`. For a range
