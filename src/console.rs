@@ -62,7 +62,7 @@ impl Console {
             metrics(logs.loss, logs.accuracy)
         );
         if let Some(loss) = logs.val_loss {
-            line += &format!(" - val_loss: {loss:.4}");
+            line += &format!(" - val_loss: {}", figure(loss));
         }
         if let Some(acc) = logs.val_accuracy {
             line += &format!(" - val_accuracy: {acc:.4}");
@@ -80,8 +80,8 @@ impl Console {
             metrics(logs.loss, logs.accuracy)
         ));
         self.lines.push(match logs.accuracy {
-            Some(acc) => format!("Test loss: {:.4}, Test accuracy: {acc:.4}", logs.loss),
-            None => format!("Test loss: {:.4}", logs.loss),
+            Some(acc) => format!("Test loss: {}, Test accuracy: {acc:.4}", figure(logs.loss)),
+            None => format!("Test loss: {}", figure(logs.loss)),
         });
     }
 
@@ -118,11 +118,23 @@ pub fn progress(current: usize, target: usize) -> String {
     format!("{current:>width$}/{target} {bar}")
 }
 
+/// A loss as Keras' progress bar prints it: four decimals, or, where those would say nothing
+/// (below 1e-3, as Keras does) or run to dozens of digits (a loss that diverges, from 1e6),
+/// scientific notation: `0.6931`, `2.5000e-04`, `6.2173e35`.
+pub fn figure(v: f64) -> String {
+    let a = v.abs();
+    if a != 0.0 && !(1e-3..1e6).contains(&a) && a.is_finite() {
+        format!("{v:.4e}")
+    } else {
+        format!("{v:.4}")
+    }
+}
+
 /// ` - loss: 0.6931 - accuracy: 0.5012`, without the accuracy for a regression.
 fn metrics(loss: f64, accuracy: Option<f64>) -> String {
     match accuracy {
-        Some(acc) => format!(" - loss: {loss:.4} - accuracy: {acc:.4}"),
-        None => format!(" - loss: {loss:.4}"),
+        Some(acc) => format!(" - loss: {} - accuracy: {acc:.4}", figure(loss)),
+        None => format!(" - loss: {}", figure(loss)),
     }
 }
 
@@ -159,6 +171,14 @@ mod tests {
         assert_eq!(progress(12, 25), "12/25 [=============>................]");
         assert_eq!(progress(1, 25), " 1/25 [>.............................]");
         assert_eq!(progress(0, 7), "0/7 [..............................]");
+    }
+
+    #[test]
+    fn huge_and_tiny_losses_read_in_scientific_notation() {
+        assert_eq!(figure(0.512_345), "0.5123");
+        assert_eq!(figure(0.000_25), "2.5000e-4");
+        assert_eq!(figure(621_729_573_567_002_534_357_270_635_290_296_320.0), "6.2173e35");
+        assert_eq!(figure(0.0), "0.0000");
     }
 
     #[test]
@@ -200,7 +220,13 @@ mod tests {
         };
         console.epoch(&epoch);
         console.epoch(&EpochLogs { epoch: 2, ..epoch });
-        console.evaluated(&TestLogs { steps: 7, loss: 0.69421, accuracy: Some(0.505), elapsed_ms: 0.2 });
+        console.evaluated(&TestLogs {
+            steps: 7,
+            loss: 0.69421,
+            accuracy: Some(0.505),
+            elapsed_ms: 0.2,
+            stopped_early: None,
+        });
         let expected = [
             "Epoch 1/2",
             "25/25 [==============================] - 0s 1ms/step - loss: 0.6931 - accuracy: 0.5013 - val_loss: 0.6940 - val_accuracy: 0.4950",

@@ -9,6 +9,8 @@
 //! - [`protocol`]: the typed messages between the page and the training worker;
 //! - [`i18n`]: the page's words in English and 中文, and messages in both;
 //! - [`setup`]: a whole run's set-up as one value: in the page's address, and as Keras code.
+//! - [`page`]: what the page shows, as one value changed by one pure function of events;
+//! - [`trainer`]: what the training worker does, without the browser: a request to a run, its end.
 //!
 //! These build and test natively with `cargo test`. The browser adapters, `app` (the Leptos page)
 //! and `worker` (the Web Worker that trains), exist only on `wasm32` and stay thin.
@@ -20,8 +22,10 @@ pub mod data;
 pub mod diagram;
 pub mod i18n;
 pub mod nn;
+pub mod page;
 pub mod protocol;
 pub mod setup;
+pub mod trainer;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

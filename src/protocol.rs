@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::data::{ColumnSummary, Generator, GeneratorSpec, Report, Scaling, Task};
 use crate::i18n::Bilingual;
 use crate::nn::{
-    Activation, BatchLogs, BoundaryMap, DenseConfig, EarlyStopping, EpochLogs, EvaluationReport, Loss, Optimizer,
-    Schedule, Speed,
+    Activation, BatchLogs, BoundaryMap, DenseConfig, EarlyStopping, EpochLogs, EvaluationReport, LayerConfig, Loss,
+    NnError, Optimizer, Speed,
 };
 
 /// A message as bytes, for `postMessage` (as a `Uint8Array`).
@@ -71,7 +71,6 @@ pub enum FromWorker {
         /// Whether the matrix products run on `f32x4`.
         simd: bool,
         /// Whether they fuse multiply-adds with relaxed SIMD (the `worker_relaxed` build).
-        #[serde(default)]
         relaxed: bool,
     },
     /// A CSV file is being read.
@@ -108,13 +107,62 @@ pub enum FromWorker {
     /// The paused fit goes on.
     Resumed,
     /// `model.predict`'s output for the row asked about (one value per output unit), or why the
-    /// row could not be read (in both languages).
-    Prediction(Result<Vec<f32>, Bilingual>),
-    /// Something went wrong; the message says what, for the user, in both languages (the page
-    /// shows the one in force, and the other after a switch).
-    Failed {
-        /// A sentence a user can act on.
+    /// row could not be read.
+    Prediction(Result<Vec<f32>, Failure>),
+    /// Something went wrong: what, as facts the page words in the language in force.
+    Failed(Failure),
+}
+
+/// Why the worker could not do what it was asked, as facts (the page words them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Failure {
+    /// The engine refused or stopped (a set-up that does not fit, a divergence).
+    Engine(NnError),
+    /// The worker's own problem with a request.
+    Worker(WorkerProblem),
+    /// A CSV file could not be read or prepared: the file's name and the data layer's message.
+    File {
+        /// The file's name.
+        name: String,
+        /// What is wrong with it, in both languages.
         message: Bilingual,
+    },
+    /// A row to predict could not be read: the data layer's message.
+    Row(Bilingual),
+}
+
+/// What the worker itself refuses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum WorkerProblem {
+    /// `Prepare` before any file was loaded.
+    NoTable,
+    /// `LoadCsv` came without its file.
+    FileMissing {
+        /// The file's name.
+        name: String,
+    },
+    /// The browser refused to read a chunk of the file.
+    FileUnreadable {
+        /// The file's name.
+        name: String,
+        /// The browser's error.
+        detail: String,
+    },
+    /// `Predict` before any model finished training.
+    NotTrained,
+    /// A value of a generated row to predict is not a number.
+    NotANumber {
+        /// Its position, from 1.
+        n: usize,
+        /// As typed.
+        value: String,
+    },
+    /// `Train` before there is data.
+    NoData,
+    /// A message that is not one.
+    MessageUnreadable {
+        /// postcard's error.
+        detail: String,
     },
 }
 
@@ -122,7 +170,7 @@ pub enum FromWorker {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainSpec {
     /// Layers, input side first.
-    pub layers: Vec<DenseConfig>,
+    pub layers: Vec<LayerConfig>,
     /// The loss.
     pub loss: Loss,
     /// The optimizer.
@@ -137,13 +185,8 @@ pub struct TrainSpec {
     /// Seed of the split, the initial weights and the shuffles.
     pub seed: u64,
     /// What validates each epoch. The seed's: the test split.
-    #[serde(default)]
     pub validation: ValidationSource,
-    /// How the learning rate changes with the steps. Default: constant.
-    #[serde(default)]
-    pub schedule: Schedule,
     /// Keras' `EarlyStopping` callback, when on.
-    #[serde(default)]
     pub early_stopping: Option<EarlyStopping>,
 }
 
@@ -160,31 +203,14 @@ pub enum ValidationSource {
     None,
 }
 
-impl TrainSpec {
-    /// The seed document's set-up for a task: a binary one keeps its sigmoid output and binary
-    /// cross-entropy; `classes` classes get a softmax over them and sparse categorical
-    /// cross-entropy (the labels are class ids); a regression a linear unit and mean squared error.
-    pub fn for_task(task: Task, classes: usize, seed: u64) -> Self {
-        let mut spec = Self { seed, ..Self::default() };
-        let (units, activation) = match task {
-            Task::Binary => (1, Activation::Sigmoid),
-            Task::MultiClass => (classes, Activation::Softmax),
-            Task::Regression => (1, Activation::Linear),
-        };
-        spec.layers[1] = DenseConfig { units, activation, ..Default::default() };
-        spec.loss = task.loss();
-        spec
-    }
-}
-
 impl Default for TrainSpec {
     /// The seed document's model: `Dense(64, relu)`, `Dense(1, sigmoid)`, Adam,
     /// binary cross-entropy, 10 epochs of batch 32, a 20% test split with `random_state=42`.
     fn default() -> Self {
         Self {
             layers: vec![
-                DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() },
-                DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() },
+                LayerConfig::Dense(DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() }),
+                LayerConfig::Dense(DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() }),
             ],
             loss: Loss::BinaryCrossentropy,
             optimizer: Optimizer::default(),
@@ -193,7 +219,6 @@ impl Default for TrainSpec {
             test_size: 0.2,
             seed: 42,
             validation: ValidationSource::TestSplit,
-            schedule: Schedule::Constant,
             early_stopping: None,
         }
     }
@@ -264,11 +289,6 @@ impl DataSummary {
             Origin::File { .. } => 0.0,
         }
     }
-
-    /// The set-up the seed document would train on this data with.
-    pub fn train_spec(&self, seed: u64) -> TrainSpec {
-        TrainSpec::for_task(self.task, self.classes.len(), seed)
-    }
 }
 
 /// A fit's shape, sent when it starts.
@@ -292,6 +312,9 @@ pub struct RunInfo {
 /// `model.evaluate(X_test, y_test)`'s result.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TestLogs {
+    /// When `EarlyStopping` ended the fit: the epochs run, and the epoch whose weights were
+    /// restored (with `restore_best_weights`).
+    pub stopped_early: Option<(usize, Option<usize>)>,
     /// Batches evaluated.
     pub steps: usize,
     /// Mean test loss.
@@ -307,17 +330,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_task_gets_its_output_layer_and_loss() {
-        let binary = TrainSpec::for_task(Task::Binary, 2, 7);
-        assert_eq!((binary.layers[1].units, binary.loss, binary.seed), (1, Loss::BinaryCrossentropy, 7));
-        let three = TrainSpec::for_task(Task::MultiClass, 3, 7);
-        assert_eq!(three.layers[1].activation, Activation::Softmax);
-        assert_eq!((three.layers[1].units, three.loss), (3, Loss::SparseCategoricalCrossentropy));
-        let number = TrainSpec::for_task(Task::Regression, 0, 7);
-        assert_eq!((number.layers[1].activation, number.loss), (Activation::Linear, Loss::MeanSquaredError));
-    }
-
-    #[test]
     fn messages_survive_the_trip_both_ways() {
         let to = ToWorker::Train(TrainSpec::default());
         // The variant's index comes first: tests/e2e/setup.test.mjs recognises Train by it.
@@ -326,11 +338,9 @@ mod tests {
         let csv =
             ToWorker::Prepare { label: Some("目标".into()), exclude: vec!["id".into()], scaling: Scaling::MinMax };
         assert_eq!(decode::<ToWorker>(&encode(&csv)), Ok(csv));
-        let from = FromWorker::Failed {
-            message: Bilingual::new("expected 10 features, got 9", "应有 10 个特征，实际有 9 个"),
-        };
+        let from = FromWorker::Failed(Failure::Engine(NnError::FeatureCount { expected: 10, got: 9 }));
         assert_eq!(decode::<FromWorker>(&encode(&from)), Ok(from));
-        let refused = FromWorker::Prediction(Err(Bilingual::text(|t| t.worker.not_trained)));
+        let refused = FromWorker::Prediction(Err(Failure::Worker(WorkerProblem::NotTrained)));
         assert_eq!(decode::<FromWorker>(&encode(&refused)), Ok(refused));
     }
 

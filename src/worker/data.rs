@@ -5,11 +5,10 @@ use web_sys::{Blob, FileReaderSync};
 
 use super::{in_file, Worker, POST_EVERY_MS, SLICE_MS};
 use crate::data::{
-    generate, prepare, summarize, CsvOptions, CsvStream, Dataset, GeneratorSpec, PrepareOptions, Prepared, Scaling,
-    Table, Task,
+    generate, prepare, summarize, CsvOptions, CsvStream, Dataset, GeneratorSpec, PrepareOptions, Scaling, Table, Task,
 };
-use crate::i18n::Bilingual;
-use crate::protocol::{DataSummary, FromWorker, Origin};
+use crate::protocol::{DataSummary, Failure, FromWorker, Origin, WorkerProblem};
+use crate::trainer::Data;
 
 /// Rows shown in the data preview.
 const PREVIEW_ROWS: usize = 5;
@@ -17,24 +16,6 @@ const PREVIEW_ROWS: usize = 5;
 const SCATTER_ROWS: usize = 1000;
 /// Bytes read from a file at a time.
 const CHUNK: f64 = (1 << 20) as f64;
-
-/// The data a fit uses.
-pub(super) enum Source {
-    /// From a generator: features and labels as they are.
-    Generated(Dataset),
-    /// From a CSV file, prepared (features are scaled at the split).
-    File(Prepared),
-}
-
-impl Source {
-    /// Features and labels (a file's before scaling).
-    pub(super) fn dataset(&self) -> &Dataset {
-        match self {
-            Source::Generated(data) => data,
-            Source::File(prepared) => &prepared.data,
-        }
-    }
-}
 
 /// A CSV file being read.
 pub(super) struct Load {
@@ -78,7 +59,7 @@ impl Worker {
         let origin = Origin::Generated { generator: spec.generator, label_noise: spec.label_noise };
         let inputs = (0..data.features()).map(|j| format!("x{j}")).collect();
         let message = summary(&data, origin, task, (0..k).map(|c| c.to_string()).collect(), inputs);
-        self.source = Some(Source::Generated(data));
+        self.source = Some(Data::Generated(data));
         self.post(&FromWorker::Data(message));
     }
 
@@ -105,9 +86,8 @@ impl Worker {
             let bytes = match bytes {
                 Ok(bytes) => bytes,
                 Err(e) => {
-                    let detail = format!("{e:?}");
-                    let values: [(&str, &dyn std::fmt::Display); 2] = [("name", &load.name), ("detail", &detail)];
-                    return self.fail(Bilingual::filled(|t| t.worker.file_unreadable, &values));
+                    let problem = WorkerProblem::FileUnreadable { name: load.name.clone(), detail: format!("{e:?}") };
+                    return self.fail(Failure::Worker(problem));
                 }
             };
             if let Err(e) = load.stream.push(&bytes) {
@@ -141,7 +121,7 @@ impl Worker {
             Some((name, table)) => {
                 self.prepare_table(name, table, PrepareOptions { label, exclude, scaling, ..Default::default() })
             }
-            None => self.fail(Bilingual::text(|t| t.worker.no_table)),
+            None => self.fail(Failure::Worker(WorkerProblem::NoTable)),
         }
     }
 
@@ -157,7 +137,7 @@ impl Worker {
                 let (excluded, scaling) = (options.exclude.clone(), options.scaling);
                 let origin = Origin::File { name: name.clone(), columns, report, excluded, scaling };
                 self.post(&FromWorker::Data(summary(&prepared.data, origin, task, classes, inputs)));
-                self.source = Some(Source::File(prepared));
+                self.source = Some(Data::File(prepared));
             }
             Err(e) => self.fail(in_file(&name, &e)),
         }

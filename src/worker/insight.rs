@@ -1,12 +1,12 @@
 //! What the worker measures and computes for the page's views beside the Keras log: the
 //! training speed (over the time spent in steps, not the idle time between slices), the
-//! decision boundary of a 2-feature classifier, and the evaluation report at the end.
+//! decision boundary of a 2-feature classifier.
 
 use ndarray::Array2;
 
 use super::Worker;
 use crate::data::{Dataset, Scaler};
-use crate::nn::{batch_rows, boundary_map, evaluation_report, Grid, Loss, Sequential, Throughput, Training, GRID_SIZE};
+use crate::nn::{batch_rows, boundary_map, Grid, Loss, Sequential, Throughput, Training, GRID_SIZE};
 use crate::protocol::FromWorker;
 
 /// The boundary is predicted and posted at most this often (and after the last epoch).
@@ -60,15 +60,6 @@ impl Worker {
         insight.last_boundary_ms = now_ms;
         if let Ok(outputs) = model.predict(inputs) {
             self.post(&FromWorker::Boundary(boundary_map(grid, &outputs)));
-        }
-    }
-
-    /// Posts the evaluation report of the trained model on the `test` rows.
-    pub(super) fn post_report(&self, training: &Training, loss: Loss, test: &Dataset) {
-        match evaluation_report(training.model(), loss, (&test.x, &test.y), training.training_data()) {
-            Ok(Some(report)) => self.post(&FromWorker::Report(report)),
-            Ok(None) => {}
-            Err(e) => self.fail(e),
         }
     }
 }

@@ -16,12 +16,12 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::data::{Scaler, Schema};
-use crate::i18n::{fill, Bilingual, Lang, Localize, Text};
-use crate::nn::{kernels, Sequential};
-use crate::protocol::{self, FromWorker, ToWorker};
-use data::{Load, Source};
-use train::Run;
+use crate::i18n::Localize;
+use crate::nn::kernels;
+use crate::protocol::{self, Failure, FromWorker, ToWorker, WorkerProblem};
+use crate::trainer::Data;
+use data::Load;
+use train::{Run, Trained};
 
 /// Work runs this long before the worker yields to read its messages.
 const SLICE_MS: f64 = 25.0;
@@ -32,7 +32,7 @@ struct Worker {
     scope: DedicatedWorkerGlobalScope,
     wake: MessagePort,
     /// The data trained on.
-    source: Option<Source>,
+    source: Option<Data>,
     /// A CSV file as read (name and table), kept to prepare it again.
     table: Option<(String, crate::data::Table)>,
     /// A CSV file being read.
@@ -40,7 +40,7 @@ struct Worker {
     /// The running fit.
     run: Option<Run>,
     /// The last fully trained model, for `Predict`, with how a file's rows become its input.
-    trained: Option<(Sequential, Option<(Schema, Scaler)>)>,
+    trained: Option<Trained>,
 }
 
 /// Starts the worker: installs its message handler and posts [`FromWorker::Ready`].
@@ -69,7 +69,7 @@ pub fn start() {
         let bytes = bytes.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
         match protocol::decode::<ToWorker>(&bytes) {
             Ok(message) => handler.borrow_mut().handle(message, blob),
-            Err(e) => handler.borrow().fail(Bilingual::filled(|t| t.worker.message_unreadable, &[("detail", &e)])),
+            Err(detail) => handler.borrow().fail(Failure::Worker(WorkerProblem::MessageUnreadable { detail })),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -89,9 +89,9 @@ impl Worker {
         let _ = self.scope.post_message(&js_sys::Uint8Array::from(protocol::encode(message).as_slice()));
     }
 
-    /// Tells the page what went wrong, in both languages.
-    fn fail(&self, message: impl Localize) {
-        self.post(&FromWorker::Failed { message: message.bilingual() });
+    /// Tells the page what went wrong.
+    fn fail(&self, failure: Failure) {
+        self.post(&FromWorker::Failed(failure));
     }
 
     fn now(&self) -> f64 {
@@ -108,7 +108,7 @@ impl Worker {
             ToWorker::Generate(spec) => self.generate(spec),
             ToWorker::LoadCsv { name } => match blob {
                 Some(blob) => self.begin_load(name, blob),
-                None => self.fail(Bilingual::filled(|t| t.worker.file_missing, &[("name", &name)])),
+                None => self.fail(Failure::Worker(WorkerProblem::FileMissing { name })),
             },
             ToWorker::Prepare { label, exclude, scaling } => self.prepare(label, exclude, scaling),
             ToWorker::Train(spec) => match self.begin(spec) {
@@ -152,10 +152,7 @@ impl Worker {
     }
 }
 
-/// `{name}: {message}`: an error in the file `name`, in each language.
-fn in_file(name: &str, error: &impl Localize) -> Bilingual {
-    let message = error.bilingual();
-    let [en, zh] =
-        Lang::ALL.map(|lang| fill(Text::of(lang).worker.in_file, &[("name", &name), ("message", &message.get(lang))]));
-    Bilingual::new(en, zh)
+/// An error in the file `name`, from the data layer.
+fn in_file(name: &str, error: &impl Localize) -> Failure {
+    Failure::File { name: name.to_string(), message: error.bilingual() }
 }

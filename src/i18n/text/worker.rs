@@ -1,5 +1,5 @@
 //! The training worker's own sentences: what it says when a request comes too early or cannot
-//! be read. (The engine's errors say themselves through [`Localize`](crate::i18n::Localize).)
+//! be read (worded from [`WorkerProblem`](crate::protocol::WorkerProblem) values).
 
 catalogue! {
     /// The worker's messages.
@@ -16,6 +16,8 @@ catalogue! {
         not_trained: "train a model before asking it to predict" | "请先训练模型，再让它预测",
         /// A value of a generated row to predict is not a number (`{n}` from 1).
         not_a_number: "value {n} (\"{value}\") is not a number" | "第 {n} 个值（“{value}”）不是数字",
+        /// `Train` before any data.
+        no_data: "generate or load data before training" | "请先生成或载入数据，再训练",
         /// The page's message could not be read (`{detail}`: serde's error).
         message_unreadable: "the worker got a message it cannot read: {detail}" | "训练 Worker 收到了一条无法读取的消息：{detail}",
     }
