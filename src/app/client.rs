@@ -3,8 +3,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::i18n::{fill, Bilingual, Lang, Text};
-use crate::protocol::{self, FromWorker, ToWorker};
+use crate::protocol::{self, Failure, FromWorker, ToWorker, WorkerProblem};
 
 /// Where trunk puts the workers' loaders (`data-type="worker" data-loader-shim`): the trainer
 /// whose products fuse multiply-adds with relaxed SIMD, and the plain SIMD one.
@@ -37,9 +36,11 @@ fn worker_url() -> &'static str {
 pub enum WorkerEvent {
     /// A message it posted.
     Message(FromWorker),
-    /// It failed to load or trapped (a panic): it is gone and must be started again. The message
-    /// says so in both languages.
-    Crashed(Bilingual),
+    /// It failed to load or trapped (a panic, out of memory): it is gone and must be started
+    /// again. The browser's words, when it gave some.
+    Crashed(Option<String>),
+    /// It could not be started: the browser's error.
+    NotStarted(String),
 }
 
 /// A running training worker.
@@ -51,31 +52,23 @@ pub struct TrainerClient {
 
 impl TrainerClient {
     /// Starts the worker; `on_event` receives everything it says, and its death.
-    pub fn spawn(on_event: impl Fn(WorkerEvent) + 'static) -> Result<Self, Bilingual> {
+    pub fn spawn(on_event: impl Fn(WorkerEvent) + 'static) -> Result<Self, String> {
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
-        let worker = Worker::new_with_options(worker_url(), &options)
-            .map_err(|e| Bilingual::filled(|t| t.frame.worker_start_failed, &[("detail", &format!("{e:?}"))]))?;
+        let worker = Worker::new_with_options(worker_url(), &options).map_err(|e| format!("{e:?}"))?;
         let on_event = std::rc::Rc::new(on_event);
         let handler = on_event.clone();
         let on_message_closure = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
-            handler(WorkerEvent::Message(protocol::decode(&bytes).unwrap_or_else(|e| FromWorker::Failed {
-                message: Bilingual::filled(|t| t.frame.worker_message_unreadable, &[("detail", &e)]),
+            handler(WorkerEvent::Message(protocol::decode(&bytes).unwrap_or_else(|detail| {
+                FromWorker::Failed(Failure::Worker(WorkerProblem::MessageUnreadable { detail }))
             })));
         });
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             event.prevent_default();
-            // The browser's own words when it gave some (in its language), else ours.
+            // The browser's own words when it gave some (in its language).
             let detail = event.message();
-            let detail = if detail.is_empty() {
-                Bilingual::text(|t| t.frame.worker_failed_to_load)
-            } else {
-                Bilingual::same(detail)
-            };
-            let [en, zh] =
-                Lang::ALL.map(|lang| fill(Text::of(lang).frame.worker_stopped, &[("detail", &detail.get(lang))]));
-            on_event(WorkerEvent::Crashed(Bilingual::new(en, zh)));
+            on_event(WorkerEvent::Crashed((!detail.is_empty()).then_some(detail)));
         });
         worker.set_onmessage(Some(on_message_closure.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -1,7 +1,8 @@
 //! The page: a Leptos (client-side rendered) app, a thin view over the worker's messages.
 //!
-//! [`state`] turns the worker's messages into signals; each component owns one region of the
-//! screen and reads only the signals it shows.
+//! [`store`] holds the page's state (changed by `crate::page`'s reducer), [`setup_store`] the
+//! set-up and the address, [`worker_link`] the worker; each component owns one region of the
+//! screen and reads only the parts it shows.
 
 mod boundary;
 mod chart;
@@ -13,8 +14,10 @@ mod link;
 mod redraw;
 mod roc;
 mod scatter;
-mod state;
+mod setup_store;
+mod store;
 mod theme;
+mod worker_link;
 
 pub use boundary::draw_boundary;
 pub use chart::{draw_history_chart, Metric};

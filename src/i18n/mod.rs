@@ -19,11 +19,17 @@ mod catalogue;
 mod bilingual;
 #[cfg(test)]
 pub(crate) mod check;
+mod engine;
+mod failure;
 mod lang;
+mod setup;
 mod template;
 mod text;
+mod words;
 
 pub use bilingual::{Bilingual, Localize};
+pub use engine::{bytes, misfit_words};
 pub use lang::Lang;
 pub use template::{fill, places};
 pub use text::{Entry, Text};
+pub use words::Words;

@@ -8,6 +8,7 @@
 mod apply;
 mod data;
 mod diagram;
+mod engine;
 mod frame;
 mod link;
 mod model;
@@ -18,6 +19,7 @@ mod worker;
 pub use apply::Apply;
 pub use data::Data;
 pub use diagram::Diagram;
+pub use engine::Engine;
 pub use frame::Frame;
 pub use link::Link;
 pub use model::Model;
@@ -43,6 +45,8 @@ pub struct Entry {
 /// Every word of the page, in one language.
 #[derive(Debug)]
 pub struct Text {
+    /// The language these words are in.
+    pub lang: Lang,
     /// The header, the footer, the error banner, the toggles.
     pub frame: Frame,
     /// The data panel.
@@ -61,9 +65,12 @@ pub struct Text {
     pub link: Link,
     /// The training worker's own messages.
     pub worker: Worker,
+    /// The engine's errors.
+    pub engine: Engine,
 }
 
 static EN: Text = Text {
+    lang: Lang::En,
     frame: Frame::EN,
     data: Data::EN,
     model: Model::EN,
@@ -73,9 +80,11 @@ static EN: Text = Text {
     diagram: Diagram::EN,
     link: Link::EN,
     worker: Worker::EN,
+    engine: Engine::EN,
 };
 
 static ZH: Text = Text {
+    lang: Lang::Zh,
     frame: Frame::ZH,
     data: Data::ZH,
     model: Model::ZH,
@@ -85,6 +94,7 @@ static ZH: Text = Text {
     diagram: Diagram::ZH,
     link: Link::ZH,
     worker: Worker::ZH,
+    engine: Engine::ZH,
 };
 
 impl Text {
@@ -108,6 +118,7 @@ impl Text {
             Diagram::ENTRIES,
             Link::ENTRIES,
             Worker::ENTRIES,
+            Engine::ENTRIES,
         ]
         .into_iter()
         .flatten()

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 
 use crate::app::lang::{use_lang, use_text};
-use crate::app::state::Phase;
+use crate::app::store::Lab;
 use crate::data::Task;
-use crate::i18n::{fill, Bilingual, Text};
-use crate::protocol::{DataSummary, Origin};
+use crate::i18n::{fill, Bilingual, Text, Words};
+use crate::page::Phase;
+use crate::protocol::Origin;
 
 /// Splits `text` into `inputs` values (commas, semicolons or, for numbers only, spaces), or
 /// says what is wrong. Generated data takes numbers only.
@@ -49,12 +50,8 @@ fn describe(outputs: &[f32], task: Task, classes: &[String], t: &Text) -> String
 
 /// A row in, the model's answer out.
 #[component]
-pub fn ApplyPanel(
-    data: ReadSignal<Option<DataSummary>>,
-    phase: ReadSignal<Phase>,
-    prediction: ReadSignal<Option<Result<Vec<f32>, Bilingual>>>,
-    on_predict: Callback<Vec<String>>,
-) -> impl IntoView {
+pub fn ApplyPanel(lab: Lab, on_predict: Callback<Vec<String>>) -> impl IntoView {
+    let (data, phase, prediction) = (lab.data, lab.phase, lab.prediction);
     let (t, lang) = (use_text(), use_lang());
     let text = RwSignal::new(String::new());
     let inputs = move || data.with(|d| d.as_ref().map(|d| d.inputs.clone()).unwrap_or_default());
@@ -75,7 +72,7 @@ pub fn ApplyPanel(
                 view! { <p class="prediction" data-testid="prediction">{move || describe(&out, task, &classes, t.get())}</p> }.into_any()
             }
             Err(e) => {
-                view! { <p class="field-error" role="alert" data-testid="prediction-error">{move || e.get(lang.get()).to_string()}</p> }
+                view! { <p class="field-error" role="alert" data-testid="prediction-error">{move || e.words(t.get())}</p> }
                     .into_any()
             }
         })

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::app::lang::use_text;
-use crate::app::state::Kernels;
-use crate::i18n::fill;
+use crate::i18n::{fill, Text};
 use crate::nn::Speed;
+use crate::page::Kernels;
 
 /// `12340.4` as `12,340`.
 fn thousands(v: f64) -> String {
@@ -21,13 +21,31 @@ fn thousands(v: f64) -> String {
     out
 }
 
+/// What the kernels run on, in a few words, for the speed badge.
+pub fn kernels_short(k: Kernels, t: &'static Text) -> &'static str {
+    match k {
+        Kernels::Scalar => t.frame.kernels_scalar_short,
+        Kernels::Simd => "SIMD",
+        Kernels::RelaxedSimd => "SIMD + FMA",
+    }
+}
+
+/// What the kernels run on, as a part of the compute line's sentence.
+pub fn kernels_described(k: Kernels, t: &'static Text) -> &'static str {
+    match k {
+        Kernels::Scalar => t.frame.kernels_scalar,
+        Kernels::Simd => t.frame.kernels_simd,
+        Kernels::RelaxedSimd => t.frame.kernels_relaxed,
+    }
+}
+
 /// The speed of the running or last fit, once the worker measured it.
 #[component]
-pub fn SpeedBadge(speed: ReadSignal<Option<Speed>>, kernels: ReadSignal<Option<Kernels>>) -> impl IntoView {
+pub fn SpeedBadge(speed: Memo<Option<Speed>>, kernels: Memo<Option<Kernels>>) -> impl IntoView {
     let t = use_text();
     let text = move || {
         speed.get().map(|s| {
-            let kernels = kernels.get().map_or("", |k| k.short(t.get()));
+            let kernels = kernels.get().map_or("", |k| kernels_short(k, t.get()));
             let f = &t.get().frame;
             let step = if s.ms_per_step < 1.0 {
                 fill(f.us_per_step, &[("n", &format!("{:.0}", s.ms_per_step * 1000.0))])

@@ -4,13 +4,15 @@
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-use super::fields::{with_code, Choose, NumberField, Range};
+use super::fields::{with_code, Choose, ParamField};
 use super::file_source::{load_built_in, FileDrop, FileSummary, LoadProgress};
 use crate::app::lang::use_text;
 use crate::app::scatter::draw_scatter;
-use crate::app::state::Phase;
-use crate::data::{Generator, GeneratorSpec, Scaling};
-use crate::i18n::{fill, Bilingual, Text};
+use crate::app::setup_store::SetupStore;
+use crate::app::store::Lab;
+use crate::data::{Generator, Scaling};
+use crate::i18n::{fill, Text};
+use crate::page::{Notice, Phase};
 use crate::protocol::{DataSummary, Origin};
 use crate::setup::{BuiltIn, DataSource};
 use web_sys::Blob;
@@ -51,46 +53,42 @@ fn describe(generator: Generator, t: &'static Text) -> &'static str {
 
 /// The generator, its fields, the Generate button, and a summary of the data.
 #[component]
-#[allow(clippy::too_many_arguments)]
 pub fn DataPanel(
-    spec: RwSignal<GeneratorSpec>,
-    source: RwSignal<DataSource>,
-    data: ReadSignal<Option<DataSummary>>,
-    phase: ReadSignal<Phase>,
-    loading: ReadSignal<Option<(String, u64, u64)>>,
+    store: SetupStore,
+    lab: Lab,
     on_generate: Callback<()>,
     on_file: Callback<(String, Blob)>,
     on_prepare: Callback<(String, Vec<String>, Scaling)>,
-    on_error: Callback<Bilingual>,
+    on_notice: Callback<Notice>,
     /// The data's task may have changed (another source, another number of classes).
     on_task: Callback<()>,
 ) -> impl IntoView {
     let t = use_text();
-    let choice = source;
+    let choice = store.source;
     let options = Signal::derive(move || {
         DataSource::all().map(|s| (s.name().to_string(), title(s, t.get()).to_string())).collect::<Vec<_>>()
     });
     let on_choose = Callback::new(move |key: String| {
         if let Some(c) = DataSource::from_name(&key) {
-            choice.set(c);
-            if let DataSource::Generated(g) = c {
-                spec.update(|s| s.generator = g);
-            }
+            store.update(|s| {
+                s.source = c;
+                if let DataSource::Generated(g) = c {
+                    s.generator.generator = g;
+                }
+            });
             on_task.run(());
         }
     });
-    // Fields that do not parse keep Generate disabled; the spec keeps its last good value.
+    // Fields that do not parse keep Generate disabled; the set-up keeps its last good value.
     let invalid = RwSignal::new([false; 5]);
     let valid = move |i: usize| Callback::new(move |ok: bool| invalid.update(|f| f[i] = !ok));
-    let set = move |apply: fn(&mut GeneratorSpec, f64)| Callback::new(move |v: f64| spec.update(|s| apply(s, v)));
-    let start = spec.get_untracked();
-    let generator = move || spec.with(|s| s.generator);
+    let generator = move || store.generator.with(|s| s.generator);
     let generated = move || matches!(choice.get(), DataSource::Generated(_));
     let disabled =
-        move || phase.get() == Phase::Loading || invalid.get().contains(&true) || loading.with(Option::is_some);
+        move || lab.phase.get() == Phase::Loading || invalid.get().contains(&true) || lab.loading.with(Option::is_some);
     let on_click = move |_| match choice.get_untracked() {
         DataSource::Generated(_) => on_generate.run(()),
-        DataSource::BuiltIn(b) => load_built_in(b.name(), on_file, move |e| on_error.run(e)),
+        DataSource::BuiltIn(b) => load_built_in(b.name(), on_file, move |n| on_notice.run(n)),
         DataSource::Csv => {}
     };
     view! {
@@ -101,27 +99,23 @@ pub fn DataPanel(
             <Show when=generated>
             <p class="hint">{move || with_code(describe(generator(), t.get()))}</p>
             <div class="fields">
-                <NumberField id="rows" label=|t| t.data.rows range=Range::whole(10.0, 200_000.0)
-                    value=start.rows.to_string() on_valid=valid(0) on_change=set(|s, v| s.rows = v as usize) />
-                <NumberField id="features" label=|t| t.data.features range=Range::whole(1.0, 1000.0)
-                    value=start.features.to_string() on_valid=valid(1)
-                    disabled=Signal::derive(move || generator().is_planar())
-                    on_change=set(|s, v| s.features = v as usize) />
-                <NumberField id="classes" label=|t| t.data.classes range=Range::whole(2.0, 10.0)
-                    value=start.classes.to_string() on_valid=valid(2)
-                    disabled=Signal::derive(move || generator() != Generator::Blobs)
-                    on_change=Callback::new(move |v: f64| {
-                        spec.update(|s| s.classes = v as usize);
-                        on_task.run(());
-                    }) />
-                <NumberField id="noise" label=|t| t.data.noise range=Range::between(0.0, 2.0)
-                    value=start.noise.to_string() on_valid=valid(3)
-                    disabled=Signal::derive(move || generator() == Generator::Seed)
-                    on_change=set(|s, v| s.noise = v) />
-                <NumberField id="label-noise" label=|t| t.data.label_noise range=Range::between(0.0, 50.0)
-                    value=(start.label_noise * 100.0).to_string() on_valid=valid(4)
-                    on_change=set(|s, v| s.label_noise = v / 100.0) />
+                <ParamField store=store key="rows" id="rows" label=|t| t.data.rows on_valid=valid(0) />
+                <Show when=move || !generator().is_planar()>
+                    <ParamField store=store key="features" id="features" label=|t| t.data.features on_valid=valid(1) />
+                </Show>
+                <Show when=move || generator() == Generator::Blobs>
+                    <ParamField store=store key="classes" id="classes" label=|t| t.data.classes on_valid=valid(2)
+                        on_changed=on_task />
+                </Show>
+                <Show when=move || generator() != Generator::Seed>
+                    <ParamField store=store key="noise" id="noise" label=|t| t.data.noise on_valid=valid(3) />
+                </Show>
+                <ParamField store=store key="label_noise" id="label-noise" label=|t| t.data.label_noise percent=true
+                    on_valid=valid(4) />
             </div>
+            <Show when=move || generator().is_planar()>
+                <p class="hint" data-testid="fixed-shape">{move || t.get().data.fixed_shape}</p>
+            </Show>
             </Show>
             <Show when=move || choice.get() == DataSource::Csv>
                 <FileDrop on_file=on_file />
@@ -131,8 +125,8 @@ pub fn DataPanel(
                     {move || if generated() { t.get().data.generate } else { t.get().data.load }}
                 </button>
             </Show>
-            <LoadProgress loading=loading />
-            {move || data.get().map(|d| view! { <DataSummaryView data=d on_prepare=on_prepare /> })}
+            <LoadProgress loading=lab.loading />
+            {move || lab.data.get().map(|d| view! { <DataSummaryView data=d on_prepare=on_prepare /> })}
         </section>
     }
 }

@@ -5,105 +5,82 @@
 use leptos::prelude::*;
 
 use crate::app::lang::use_text;
+use crate::app::setup_store::SetupStore;
 use crate::i18n::{fill, Text};
+use crate::setup::params::{param, Kind, Value};
 
 /// Words picked from the catalogue (a label, a reason), `|t| t.data.rows`, or a Keras name
 /// that reads the same in both languages, `|_| "patience"`.
 pub type Words = fn(&'static Text) -> &'static str;
 
-/// The numbers a [`NumberField`] takes.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Range {
-    low: Low,
-    max: f64,
-    whole: bool,
+/// What a field that takes numbers of `kind` says it takes, in the words of `t`:
+/// `a whole number from 10 to 200000`.
+pub fn range_words(kind: Kind, t: &Text) -> String {
+    match kind {
+        Kind::Whole { min, max } => t.model.between(min as f64, max as f64, true),
+        Kind::Number { min, max, open_min, open_max } => t.model.range(min, max, false, open_min, open_max),
+        _ => String::new(),
+    }
 }
 
-/// Where a [`Range`] starts.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Low {
-    /// At this number, taken.
-    At(f64),
-    /// Just above zero.
-    AboveZero,
+/// What a field labelled `label` says when what was typed is refused:
+/// `Rows: enter a whole number from 10 to 200000`.
+pub fn refused(kind: Kind, label: &str, t: &Text) -> String {
+    fill(t.model.field_error, &[("label", &label), ("range", &range_words(kind, t))])
 }
 
-impl Range {
-    /// Any number from `min` to `max`, both taken.
-    pub fn between(min: f64, max: f64) -> Self {
-        Range { low: Low::At(min), max, whole: false }
-    }
-
-    /// Whole numbers from `min` to `max`, both taken.
-    pub fn whole(min: f64, max: f64) -> Self {
-        Range { low: Low::At(min), max, whole: true }
-    }
-
-    /// Any number above zero, up to `max`: a learning rate. The smallest taken is
-    /// `f32::MIN_POSITIVE`, as the address takes it, so that the value is still above zero once
-    /// it is an `f32`; the field says "a positive number", not that number.
-    pub fn positive(max: f64) -> Self {
-        Range { low: Low::AboveZero, max, whole: false }
-    }
-
-    /// The smallest value taken.
-    fn min(self) -> f64 {
-        match self.low {
-            Low::At(min) => min,
-            Low::AboveZero => f64::from(f32::MIN_POSITIVE),
+/// `kind` with its ends multiplied by `factor` (a share shown as a percentage).
+pub fn scaled(kind: Kind, factor: f64) -> Kind {
+    match kind {
+        Kind::Number { min, max, open_min, open_max } => {
+            Kind::Number { min: min * factor, max: max * factor, open_min, open_max }
         }
-    }
-
-    /// Whether `v` is in the range.
-    pub fn takes(self, v: f64) -> bool {
-        (self.min()..=self.max).contains(&v) && (!self.whole || v.fract() == 0.0)
-    }
-
-    /// The range in words, in `t`'s language.
-    pub fn describe(self, t: &Text) -> String {
-        match self.low {
-            Low::At(min) => t.model.between(min, self.max, self.whole),
-            Low::AboveZero => t.model.positive_up_to(self.max),
-        }
-    }
-
-    /// What a field labelled `label` says when what was typed is refused:
-    /// `Rows: enter a whole number from 10 to 200000`.
-    pub fn refused(self, label: &str, t: &Text) -> String {
-        fill(t.model.field_error, &[("label", &label), ("range", &self.describe(t))])
+        other => other,
     }
 }
 
-/// A number field: `on_change` gets the value when it parses within `range`; otherwise the
-/// field says under itself what it takes, and keeps what was typed.
+fn bounds(kind: Kind) -> (f64, f64, bool) {
+    match kind {
+        Kind::Whole { min, max } => (min as f64, max as f64, true),
+        Kind::Number { min, max, .. } => (min, max, false),
+        _ => (0.0, 0.0, false),
+    }
+}
+
+/// A number field: `on_change` gets the value when it parses as `kind` (its range from the
+/// set-up's table); otherwise the field says under itself what it takes, and keeps what was typed.
 #[component]
 pub fn NumberField(
     /// The visible label (also the message's subject).
     label: Words,
     /// What it takes.
-    range: Range,
+    kind: Kind,
     /// The value, as text.
     #[prop(into)]
     value: Signal<String>,
     /// Called with each value taken.
     on_change: Callback<f64>,
     /// Called with whether what was typed is taken, at each keystroke.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     on_valid: Option<Callback<bool>>,
     /// The input's `id`.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     id: Option<&'static str>,
     /// The `data-testid`.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     testid: Option<&'static str>,
     /// Greyed out (a generator that does not use it).
     #[prop(optional, into)]
     disabled: Signal<bool>,
 ) -> impl IntoView {
     let t = use_text();
-    let (refused, set_refused) = signal(false);
+    let (is_refused, set_refused) = signal(false);
     let on_input = move |ev| {
-        let parsed = event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| range.takes(*v));
+        let parsed = match kind.parse(&event_target_value(&ev)) {
+            Ok(Value::Whole(v)) => Some(v as f64),
+            Ok(Value::Number(v)) => Some(v),
+            _ => None,
+        };
         set_refused.set(parsed.is_none());
         if let Some(on_valid) = on_valid {
             on_valid.run(parsed.is_some());
@@ -112,27 +89,81 @@ pub fn NumberField(
             on_change.run(v);
         }
     };
-    let message = move || range.refused(label(t.get()), t.get());
+    let message = move || refused(kind, label(t.get()), t.get());
+    let (min, max, whole) = bounds(kind);
     view! {
         <label class="field">
             <span>{move || label(t.get())}</span>
             <input
                 id=id
                 type="number"
-                inputmode=if range.whole { "numeric" } else { "decimal" }
-                step=if range.whole { "1" } else { "any" }
-                min=range.min()
-                max=range.max
+                inputmode=if whole { "numeric" } else { "decimal" }
+                step=if whole { "1" } else { "any" }
+                min=min
+                max=max
                 data-testid=testid
                 disabled=disabled
                 prop:value=move || value.get()
-                aria-invalid=move || refused.get().then_some("true")
+                aria-invalid=move || is_refused.get().then_some("true")
                 on:input=on_input
             />
-            <Show when=move || refused.get()>
+            <Show when=move || is_refused.get()>
                 <small class="field-error" role="alert">{message}</small>
             </Show>
         </label>
+    }
+}
+
+/// A number field for the set-up's parameter `key`: its range from the set-up's table, its
+/// value from and into `store`; `percent` shows a share as a percentage.
+#[component]
+pub fn ParamField(
+    /// The store the value lives in.
+    store: SetupStore,
+    /// The parameter's key in the address (and the set-up's table).
+    key: &'static str,
+    /// The visible label.
+    label: Words,
+    /// The `data-testid`.
+    #[prop(optional)]
+    testid: Option<&'static str>,
+    /// The input's `id`.
+    #[prop(optional)]
+    id: Option<&'static str>,
+    /// Shown and typed as a percentage.
+    #[prop(optional)]
+    percent: bool,
+    /// Greyed out.
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
+    /// Called with whether what was typed is taken, at each keystroke.
+    #[prop(optional)]
+    on_valid: Option<Callback<bool>>,
+    /// Called after a value was taken.
+    #[prop(optional)]
+    on_changed: Option<Callback<()>>,
+) -> impl IntoView {
+    let param = param(key).expect("a key of the set-up's table");
+    let factor = if percent { 100.0 } else { 1.0 };
+    let text = store.text(param);
+    let value = Signal::derive(move || {
+        let v = text.get();
+        match (percent, v.parse::<f64>()) {
+            (true, Ok(f)) => format!("{}", (f * factor * 1e9).round() / 1e9),
+            _ => v,
+        }
+    });
+    let on_change = Callback::new(move |v: f64| {
+        if store.set_param(param, &(v / factor).to_string()).is_ok() {
+            if let Some(changed) = on_changed {
+                changed.run(())
+            }
+        }
+    });
+    let kind = scaled(param.kind, factor);
+    view! {
+        <NumberField label=label kind=kind value=value on_change=on_change on_valid=on_valid
+            id=id testid=testid disabled=disabled />
     }
 }
 

@@ -11,10 +11,11 @@ use super::fields::{named, Choose, Words};
 use crate::app::lang::use_text;
 use crate::data::{ColumnSummary, Report, Scaling, SummaryKind};
 use crate::i18n::{fill, Bilingual, Lang, Text};
+use crate::page::Notice;
 
 /// Fetches a built-in dataset (`public/data/<name>.csv`, served as `data/…`) and hands it on as
-/// a file; `on_error` gets what went wrong, in both languages.
-pub fn load_built_in(name: &'static str, on_file: Callback<(String, Blob)>, on_error: impl Fn(Bilingual) + 'static) {
+/// a file; `on_error` gets what went wrong.
+pub fn load_built_in(name: &'static str, on_file: Callback<(String, Blob)>, on_error: impl Fn(Notice) + 'static) {
     leptos::task::spawn_local(async move {
         let url = format!("data/{name}.csv");
         // What went wrong is a catalogue entry, said in both languages at the end.
@@ -38,7 +39,7 @@ pub fn load_built_in(name: &'static str, on_file: Callback<(String, Blob)>, on_e
                     let t = Text::of(lang);
                     fill(t.data.built_in_failed, &[("url", &url), ("why", &why(t))])
                 };
-                on_error(Bilingual::new(say(Lang::En), say(Lang::Zh)))
+                on_error(Notice::Said(Bilingual::new(say(Lang::En), say(Lang::Zh))))
             }
         }
     });
@@ -92,7 +93,7 @@ pub fn FileDrop(on_file: Callback<(String, Blob)>) -> impl IntoView {
 
 /// Reading progress of a file.
 #[component]
-pub fn LoadProgress(loading: ReadSignal<Option<(String, u64, u64)>>) -> impl IntoView {
+pub fn LoadProgress(loading: Memo<Option<(String, u64, u64)>>) -> impl IntoView {
     let t = use_text();
     view! {
         {move || {

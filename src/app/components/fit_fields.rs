@@ -1,48 +1,37 @@
-//! `train_test_split` and `fit`'s arguments: epochs, batch size, the test share, what validates
-//! each epoch, and Keras' `EarlyStopping`.
+//! `train_test_split` and `fit`'s arguments: epochs, batch size, the seed, the test share, what
+//! validates each epoch, and Keras' `EarlyStopping`. Each number field takes its range from the
+//! set-up's table ([`crate::setup::params`]), the same the address reads.
 
 use leptos::prelude::*;
 
-use super::fields::{named, Choose, NumberField, Range, Toggle};
+use super::fields::{named, Choose, NumberField, ParamField, Toggle};
 use crate::app::lang::use_text;
-use crate::data::GeneratorSpec;
+use crate::app::setup_store::SetupStore;
 use crate::nn::EarlyStopping;
 use crate::protocol::ValidationSource;
-use crate::setup::values::{monitor_name, MONITORS};
-use crate::setup::FitSetup;
+use crate::setup::params::{monitor_name, param, MONITORS, VALIDATION_SPLIT};
 
 /// The fit's fields.
 #[component]
-pub fn FitFields(fit: RwSignal<FitSetup>, spec: RwSignal<GeneratorSpec>) -> impl IntoView {
+pub fn FitFields(store: SetupStore) -> impl IntoView {
     let t = use_text();
+    let fit = store.fit;
     let validation_kind = Memo::new(move |_| match fit.with(|f| f.validation) {
         ValidationSource::TestSplit => "test",
         ValidationSource::Split(_) => "split",
         ValidationSource::None => "none",
     });
     let early = Memo::new(move |_| fit.with(|f| f.early_stopping.is_some()));
-    let set_es = move |f: Box<dyn Fn(&mut EarlyStopping)>| {
-        fit.update(|fit| {
-            if let Some(es) = &mut fit.early_stopping {
-                f(es)
-            }
-        })
-    };
     let es = move || fit.with(|f| f.early_stopping.unwrap_or_default());
+    let set_flag = move |key: &'static str, on: bool| {
+        let _ = param(key).map(|p| store.set_param(p, if on { "1" } else { "0" }));
+    };
     view! {
         <div class="fields fit">
-            <NumberField label=|t| t.model.epochs testid="epochs" range=Range::whole(1.0, 10_000.0)
-                value=Signal::derive(move || fit.with(|f| f.epochs.to_string()))
-                on_change=Callback::new(move |v: f64| fit.update(|f| f.epochs = v as usize)) />
-            <NumberField label=|t| t.model.batch_size testid="batch-size" range=Range::whole(1.0, 100_000.0)
-                value=Signal::derive(move || fit.with(|f| f.batch_size.to_string()))
-                on_change=Callback::new(move |v: f64| fit.update(|f| f.batch_size = v as usize)) />
-            <NumberField label=|t| t.model.seed testid="seed" range=Range::whole(0.0, u32::MAX as f64)
-                value=Signal::derive(move || spec.with(|s| s.seed.to_string()))
-                on_change=Callback::new(move |v: f64| spec.update(|s| s.seed = v as u64)) />
-            <NumberField label=|t| t.model.test_share testid="test-size" range=Range::between(0.01, 0.99)
-                value=Signal::derive(move || fit.with(|f| f.test_size.to_string()))
-                on_change=Callback::new(move |v: f64| fit.update(|f| f.test_size = v)) />
+            <ParamField store=store key="epochs" label=|t| t.model.epochs testid="epochs" />
+            <ParamField store=store key="batch" label=|t| t.model.batch_size testid="batch-size" />
+            <ParamField store=store key="seed" label=|t| t.model.seed testid="seed" />
+            <ParamField store=store key="test_size" label=|t| t.model.test_share testid="test-size" />
             <Choose label=|t| t.model.validation testid="validation" wide=true
                 options=Signal::derive(move || {
                     let t = &t.get().model;
@@ -57,7 +46,7 @@ pub fn FitFields(fit: RwSignal<FitSetup>, spec: RwSignal<GeneratorSpec>) -> impl
                     _ => ValidationSource::TestSplit,
                 })) />
             <Show when=move || validation_kind.get() == "split">
-                <NumberField label=|_| "validation_split" testid="validation-split" range=Range::between(0.01, 0.99)
+                <NumberField label=|_| "validation_split" testid=Some("validation-split") kind=VALIDATION_SPLIT
                     value=Signal::derive(move || match fit.with(|f| f.validation) {
                         ValidationSource::Split(v) => v.to_string(),
                         _ => String::new(),
@@ -71,18 +60,14 @@ pub fn FitFields(fit: RwSignal<FitSetup>, spec: RwSignal<GeneratorSpec>) -> impl
             <Show when=move || early.get()>
                 <Choose label=|_| "monitor" testid="es-monitor" options=named(MONITORS.map(monitor_name))
                     selected=Signal::derive(move || monitor_name(es().monitor).to_string())
-                    on_change=Callback::new(move |v: String| if let Some(m) = MONITORS.into_iter().find(|m| monitor_name(*m) == v) {
-                        set_es(Box::new(move |es| es.monitor = m))
+                    on_change=Callback::new(move |v: String| {
+                        let _ = param("early_stopping").map(|p| store.set_param(p, &v));
                     }) />
-                <NumberField label=|_| "patience" testid="es-patience" range=Range::whole(0.0, 10_000.0)
-                    value=Signal::derive(move || es().patience.to_string())
-                    on_change=Callback::new(move |v: f64| set_es(Box::new(move |es| es.patience = v as usize))) />
-                <NumberField label=|_| "min_delta" testid="es-min-delta" range=Range::between(0.0, 1e6)
-                    value=Signal::derive(move || es().min_delta.to_string())
-                    on_change=Callback::new(move |v: f64| set_es(Box::new(move |es| es.min_delta = v))) />
+                <ParamField store=store key="patience" label=|_| "patience" testid="es-patience" />
+                <ParamField store=store key="min_delta" label=|_| "min_delta" testid="es-min-delta" />
                 <Toggle label="restore_best_weights" testid="es-restore"
                     checked=Signal::derive(move || es().restore_best_weights)
-                    on_change=Callback::new(move |v: bool| set_es(Box::new(move |es| es.restore_best_weights = v))) />
+                    on_change=Callback::new(move |v: bool| set_flag("restore_best_weights", v)) />
             </Show>
         </div>
     }

@@ -2,20 +2,20 @@
 
 use leptos::prelude::*;
 
-use super::compute::SpeedBadge;
+use super::compute::{kernels_described, SpeedBadge};
 use super::theme_toggle::ThemeToggle;
-use crate::app::lang::{use_lang, use_text, LangSignal};
-use crate::app::state::Kernels;
-use crate::i18n::{fill, Bilingual};
+use crate::app::lang::{use_text, LangSignal};
+use crate::i18n::{fill, Text, Words};
 use crate::nn::Speed;
+use crate::page::{Kernels, Notice};
 
 /// Title, tagline, what the trainer runs on and how fast, and the language and theme toggles.
 #[component]
-pub fn Header(kernels: ReadSignal<Option<Kernels>>, speed: ReadSignal<Option<Speed>>) -> impl IntoView {
+pub fn Header(kernels: Memo<Option<Kernels>>, speed: Memo<Option<Speed>>) -> impl IntoView {
     let t = use_text();
     let compute = move || match kernels.get() {
         None => t.get().frame.starting.to_string(),
-        Some(k) => fill(t.get().frame.ready, &[("kernels", &k.describe(t.get()))]),
+        Some(k) => fill(t.get().frame.ready, &[("kernels", &kernels_described(k, t.get()))]),
     };
     view! {
         <header class="header">
@@ -62,15 +62,28 @@ fn LangToggle() -> impl IntoView {
     }
 }
 
+/// A notice in the words of `t`.
+pub fn notice_words(notice: &Notice, t: &'static Text) -> String {
+    match notice {
+        Notice::Failed(failure) => failure.words(t),
+        Notice::WorkerStopped { detail } => {
+            let detail = detail.clone().unwrap_or_else(|| t.frame.worker_failed_to_load.to_string());
+            fill(t.frame.worker_stopped, &[("detail", &detail)])
+        }
+        Notice::WorkerNotStarted { detail } => fill(t.frame.worker_start_failed, &[("detail", detail)]),
+        Notice::Said(message) => message.get(t.lang).to_string(),
+    }
+}
+
 /// What went wrong, in words (in the language in force), until the next action.
 #[component]
-pub fn ErrorBanner(error: ReadSignal<Option<Bilingual>>) -> impl IntoView {
-    let (t, lang) = (use_text(), use_lang());
+pub fn ErrorBanner(notice: Memo<Option<Notice>>) -> impl IntoView {
+    let t = use_text();
     view! {
-        <Show when=move || error.with(Option::is_some)>
+        <Show when=move || notice.with(Option::is_some)>
             <div class="error" role="alert" data-testid="error">
                 <strong>{move || t.get().frame.error_lead}</strong>
-                {move || error.with(|e| e.as_ref().map(|e| e.get(lang.get()).to_string()).unwrap_or_default())}
+                {move || notice.with(|n| n.as_ref().map(|n| notice_words(n, t.get())).unwrap_or_default())}
             </div>
         </Show>
     }

@@ -9,7 +9,7 @@ use crate::app::boundary::draw_boundary;
 use crate::app::chart::{draw_history_chart, Metric};
 use crate::app::lang::use_text;
 use crate::app::redraw::redraw_each_frame;
-use crate::app::state::Lab;
+use crate::app::store::Lab;
 use crate::i18n::{fill, Text};
 use crate::nn::EpochLogs;
 
@@ -67,8 +67,8 @@ pub fn LiveCharts(lab: Lab, epochs: Signal<usize>) -> impl IntoView {
     let has_points =
         move || lab.data.with(|d| d.as_ref().is_some_and(|d| !d.points.is_empty() && !d.classes.is_empty()));
     view! {
-        <HistoryChart history=lab.history.read_only() epochs=epochs metric=Metric::Loss />
-        <HistoryChart history=lab.history.read_only() epochs=epochs metric=Metric::Accuracy />
+        <HistoryChart history=lab.history epochs=epochs metric=Metric::Loss />
+        <HistoryChart history=lab.history epochs=epochs metric=Metric::Accuracy />
         <Show when=has_points>
             <BoundaryChart lab=lab />
         </Show>
@@ -77,7 +77,7 @@ pub fn LiveCharts(lab: Lab, epochs: Signal<usize>) -> impl IntoView {
 
 /// One metric per epoch, training in blue and validation in orange.
 #[component]
-fn HistoryChart(history: ReadSignal<Vec<EpochLogs>>, epochs: Signal<usize>, metric: Metric) -> impl IntoView {
+fn HistoryChart(history: Memo<Vec<EpochLogs>>, epochs: Signal<usize>, metric: Metric) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let log_scale = RwSignal::new(false);
     let t = use_text();

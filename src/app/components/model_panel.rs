@@ -8,31 +8,30 @@ use super::fit_fields::FitFields;
 use super::keras_panel::KerasCode;
 use super::layer_editor::LayerEditor;
 use crate::app::lang::use_text;
-use crate::data::GeneratorSpec;
-use crate::i18n::fill;
+use crate::app::setup_store::SetupStore;
+use crate::i18n::{fill, Words};
 use crate::nn::Sequential;
-use crate::setup::{FitSetup, ModelSetup};
+use crate::setup::OutputMisfit;
 
 /// The model's editor and what it makes.
 #[component]
 pub fn ModelPanel(
-    model: RwSignal<ModelSetup>,
-    fit: RwSignal<FitSetup>,
+    store: SetupStore,
     /// Features of the data loaded, when there is data.
     features: Signal<Option<usize>>,
     /// Why the output does not fit the data, if it does not.
-    misfit: Signal<Option<String>>,
+    misfit: Signal<Option<OutputMisfit>>,
     /// The Keras program of the whole set-up.
     code: Signal<String>,
-    /// The generator's parameters, for the run's seed (data, split, initial weights, shuffles).
-    spec: RwSignal<GeneratorSpec>,
 ) -> impl IntoView {
     let t = use_text();
+    let model = store.model;
     let summary = move || {
         let d = features.get()?;
-        Some(model.with(|m| match Sequential::new(d, &m.layers, spec.with(|s| s.seed)) {
+        let seed = store.generator.with(|s| s.seed);
+        Some(model.with(|m| match Sequential::new(d, &m.layers, seed) {
             Ok(model) => model.summary(),
-            Err(e) => e.to_string(),
+            Err(e) => e.words(t.get()),
         }))
     };
     view! {
@@ -40,14 +39,14 @@ pub fn ModelPanel(
             <h2 id="model-title"><span class="step">"2"</span>{move || t.get().model.title}</h2>
             <p class="hint">{move || t.get().model.intro}</p>
             <h3 class="sub">"Sequential"</h3>
-            <LayerEditor model=model />
+            <LayerEditor store=store />
             <h3 class="sub">"compile"</h3>
-            <CompileFields model=model />
+            <CompileFields store=store />
             <h3 class="sub">"fit"</h3>
-            <FitFields fit=fit spec=spec />
+            <FitFields store=store />
             <Show when=move || misfit.with(Option::is_some)>
                 <p class="field-error misfit" role="alert" data-testid="model-misfit">
-                    {move || misfit.get().map(|why| fill(t.get().model.misfit, &[("why", &why)]))}
+                    {move || misfit.with(|m| m.as_ref().map(|why| fill(t.get().model.misfit, &[("why", &why.words(t.get()))])))}
                 </p>
             </Show>
             {move || summary().map(|s| view! { <pre class="code summary-text" data-testid="model-summary">{s}</pre> })}

@@ -4,11 +4,10 @@ use leptos::prelude::*;
 
 use super::evaluation::Evaluation;
 use crate::app::lang::use_text;
+use crate::app::store::Lab;
 use crate::data::Generator;
 use crate::i18n::{fill, Text};
-use crate::nn::EpochLogs;
-use crate::nn::EvaluationReport;
-use crate::protocol::{DataSummary, TestLogs};
+use crate::protocol::DataSummary;
 
 /// What the figures mean for this data, in the words of `text`: the lesson of the seed article,
 /// told by what happened. A lead (ending in a space in English) and the rest. None while the
@@ -30,12 +29,8 @@ fn lesson(data: Option<&DataSummary>, text: &Text) -> Option<(&'static str, Stri
 
 /// Test figures once the run is evaluated, with the lesson of the random labels.
 #[component]
-pub fn Results(
-    history: ReadSignal<Vec<EpochLogs>>,
-    test: ReadSignal<Option<TestLogs>>,
-    data: ReadSignal<Option<DataSummary>>,
-    report: ReadSignal<Option<EvaluationReport>>,
-) -> impl IntoView {
+pub fn Results(lab: Lab) -> impl IntoView {
+    let (history, test, data, report) = (lab.history, lab.test, lab.data, lab.report);
     let t = use_text();
     // The final model on its training rows when the worker measured it, else Keras' last epoch.
     let train_accuracy = move || {
@@ -45,8 +40,11 @@ pub fn Results(
     };
     let percent = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{:.1}%", v * 100.0));
     view! {
-        <section class="card" id="panel-evaluate" aria-labelledby="results-title">
+        <section class="card" id="panel-evaluate" aria-labelledby="results-title" class:stale=move || lab.stale.get()>
             <h2 id="results-title"><span class="step">"4"</span>{move || t.get().results.title}</h2>
+            <Show when=move || lab.stale.get()>
+                <p class="stale-note" data-testid="stale">{move || t.get().results.stale}</p>
+            </Show>
             {move || match test.get() {
                 None => view! {
                     <p class="hint">{move || t.get().results.waiting}</p>

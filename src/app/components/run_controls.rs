@@ -3,9 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::lang::{use_lang, use_text};
-use crate::app::state::{Lab, Phase};
-use crate::i18n::fill;
+use crate::app::lang::use_text;
+use crate::app::store::Lab;
+use crate::i18n::{fill, Words};
+use crate::page::Phase;
+use crate::setup::OutputMisfit;
 
 /// What Pause and Resume do (the app provides it as context).
 #[derive(Clone, Copy)]
@@ -18,10 +20,10 @@ pub struct RunControls {
 
 /// The Pause and Resume buttons, and the reason Train is off.
 #[component]
-pub fn PauseResume(lab: Lab) -> impl IntoView {
+pub fn PauseResume(lab: Lab, blocked: Signal<Option<OutputMisfit>>) -> impl IntoView {
     let controls = use_context::<RunControls>();
     let phase = lab.phase;
-    let (t, lang) = (use_text(), use_lang());
+    let t = use_text();
     let run = move |which: fn(&RunControls) -> Callback<()>| {
         if let Some(c) = &controls {
             which(c).run(())
@@ -32,9 +34,9 @@ pub fn PauseResume(lab: Lab) -> impl IntoView {
             on:click=move |_| run(|c| c.pause)>{move || t.get().train.pause}</button>
         <button class="secondary" data-testid="resume" disabled=move || phase.get() != Phase::Paused
             on:click=move |_| run(|c| c.resume)>{move || t.get().train.resume}</button>
-        <Show when=move || lab.blocked.with(Option::is_some) && lab.data.with(Option::is_some)>
+        <Show when=move || blocked.with(Option::is_some) && lab.data.with(Option::is_some)>
             <p class="field-error train-blocked" role="alert" data-testid="train-blocked">
-                {move || lab.blocked.get().map(|why| fill(t.get().train.blocked, &[("why", &why.get(lang.get()))]))}
+                {move || blocked.with(|b| b.as_ref().map(|why| fill(t.get().train.blocked, &[("why", &why.words(t.get()))])))}
             </p>
         </Show>
     }

@@ -3,20 +3,19 @@
 
 use leptos::prelude::*;
 
-use crate::app::lang::{use_lang, use_text};
-use crate::i18n::{fill, Bilingual};
+use crate::app::lang::use_text;
+use crate::i18n::{fill, Words};
+use crate::setup::SetupError;
 
 /// The list, until dismissed.
 #[component]
-pub fn SetupErrors(errors: RwSignal<Vec<Bilingual>>) -> impl IntoView {
-    let (lang, t) = (use_lang(), use_text());
+pub fn SetupErrors(errors: RwSignal<Vec<SetupError>>) -> impl IntoView {
+    let t = use_text();
     let lines = move || {
-        let (lang, t) = (lang.get(), t.get());
-        errors
-            .get()
-            .into_iter()
-            .map(|e| view! { <li>{fill(t.link.error, &[("error", &e.get(lang))])}</li> })
-            .collect_view()
+        let t = t.get();
+        errors.with(|errors| {
+            errors.iter().map(|e| view! { <li>{fill(t.link.error, &[("error", &e.words(t))])}</li> }).collect_view()
+        })
     };
     view! {
         <Show when=move || errors.with(|e| !e.is_empty())>

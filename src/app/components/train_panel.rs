@@ -1,29 +1,46 @@
 //! The training panel: Train and Stop, the progress bar, the live charts and the Keras log.
+//!
+//! The log keeps its newest line in view with CSS alone (a reversed flex column pins the scroll
+//! to the bottom), so no frame reads the log's height and forces a layout. When Train disables
+//! itself, the keyboard focus moves to Stop; when a run ends, its test accuracy is announced.
 
-use leptos::html::Pre;
+use leptos::html::Button;
 use leptos::prelude::*;
 
 use super::live_charts::LiveCharts;
 use crate::app::lang::use_text;
-use crate::app::state::{Lab, Phase};
+use crate::app::store::Lab;
 use crate::i18n::fill;
+use crate::page::Phase;
+use crate::setup::OutputMisfit;
 
 /// Controls, progress, chart and log of the current fit.
 #[component]
-pub fn TrainPanel(lab: Lab, on_train: Callback<()>, on_stop: Callback<()>) -> impl IntoView {
+pub fn TrainPanel(
+    lab: Lab,
+    /// Why the model's output does not fit the data, if it does not (Train is off then).
+    blocked: Signal<Option<OutputMisfit>>,
+    on_train: Callback<()>,
+    on_stop: Callback<()>,
+) -> impl IntoView {
     let phase = lab.phase;
     let t = use_text();
     let training = move || matches!(phase.get(), Phase::Training | Phase::Paused);
     let can_train = move || {
-        lab.data.with(Option::is_some)
-            && !training()
-            && phase.get() != Phase::Loading
-            && lab.blocked.with(Option::is_none)
+        lab.data.with(Option::is_some) && !training() && phase.get() != Phase::Loading && blocked.with(Option::is_none)
     };
-    let epochs = Signal::derive(move || lab.run.with(|r| r.as_ref().map_or(10, |r| r.epochs)));
+    let early = Memo::new(move |_| lab.test.with(|t| t.and_then(|t| t.stopped_early)));
+    // The epochs the charts span: those asked for, or those run when EarlyStopping ended the fit.
+    let epochs = Signal::derive(move || match early.get() {
+        Some((run, _)) => run,
+        None => lab.run.with(|r| r.as_ref().map_or(10, |r| r.epochs)),
+    });
 
     // Share of all steps done, from the finished epochs and the running one's last batch.
     let done = move || {
+        if phase.get() == Phase::Done {
+            return 1.0;
+        }
         let Some((total_epochs, steps)) = lab.run.with(|r| r.as_ref().map(|r| (r.epochs, r.steps))) else {
             return 0.0;
         };
@@ -33,47 +50,67 @@ pub fn TrainPanel(lab: Lab, on_train: Callback<()>, on_stop: Callback<()>) -> im
     };
     let status = move || {
         let t = &t.get().train;
-        match (phase.get(), lab.history.with(Vec::len), epochs.get()) {
-            (Phase::Training, n, e) => fill(t.training, &[("n", &(n + 1).min(e)), ("epochs", &e)]),
-            (Phase::Done, _, _) => t.done.to_string(),
-            (Phase::Stopped, n, e) => fill(t.stopped, &[("n", &n), ("epochs", &e)]),
-            (Phase::Paused, n, e) => fill(t.paused, &[("n", &(n + 1).min(e)), ("epochs", &e)]),
-            (Phase::Failed, _, _) => t.failed.to_string(),
+        let epochs = lab.run.with(|r| r.as_ref().map_or(10, |r| r.epochs));
+        match (phase.get(), lab.history.with(Vec::len)) {
+            (Phase::Training, n) => fill(t.training, &[("n", &(n + 1).min(epochs)), ("epochs", &epochs)]),
+            (Phase::Done, _) => t.done.to_string(),
+            (Phase::Stopped, n) => fill(t.stopped, &[("n", &n), ("epochs", &epochs)]),
+            (Phase::Paused, n) => fill(t.paused, &[("n", &(n + 1).min(epochs)), ("epochs", &epochs)]),
+            (Phase::Failed, _) => t.failed.to_string(),
+            (Phase::Refused, _) => t.refused.to_string(),
+            (Phase::Data, _) => t.ready.to_string(),
             _ => t.idle.to_string(),
         }
     };
-
-    let log_ref = NodeRef::<Pre>::new();
-    // Keep the newest log line in view, as a terminal does: once a frame, not once a message
-    // (reading the log's height lays the page out; many messages can come in one frame).
-    let scroll_pending = StoredValue::new(false);
-    Effect::new(move |_| {
-        lab.console.track();
-        if scroll_pending.get_value() {
-            return;
+    let stopped_early = move || {
+        let t = &t.get().train;
+        let (n, restored) = early.get()?;
+        let epochs = lab.run.with(|r| r.as_ref().map_or(n, |r| r.epochs));
+        let mut text = fill(t.early_stopped, &[("n", &n), ("epochs", &epochs)]);
+        if let Some(best) = restored {
+            text += " ";
+            text += &fill(t.restored, &[("n", &best)]);
         }
-        scroll_pending.set_value(true);
-        request_animation_frame(move || {
-            scroll_pending.set_value(false);
-            if let Some(pre) = log_ref.get_untracked() {
-                pre.set_scroll_top(pre.scroll_height());
-            }
-        });
-    });
+        Some(text)
+    };
+    // What a screen reader hears when a run ends.
+    let announce = move || match (phase.get(), lab.test.get()) {
+        (Phase::Done, Some(test)) => {
+            let accuracy = test.accuracy.map_or_else(|| format!("{:.4}", test.loss), |a| format!("{:.1}%", a * 100.0));
+            fill(t.get().train.announce_done, &[("accuracy", &accuracy)])
+        }
+        _ => String::new(),
+    };
+
+    // Train disables itself as it is pressed: the focus goes to Stop rather than to the page.
+    let stop_ref = NodeRef::<Button>::new();
+    let start = move |_| {
+        on_train.run(());
+        if let Some(stop) = stop_ref.get_untracked() {
+            request_animation_frame(move || {
+                let _ = stop.focus();
+            });
+        }
+    };
 
     view! {
         <section class="card" id="panel-train" aria-labelledby="train-title">
             <h2 id="train-title"><span class="step">"3"</span>{move || t.get().train.title}</h2>
             <div class="actions">
-                <button class="primary" data-testid="train" disabled=move || !can_train() on:click=move |_| on_train.run(())>
+                <button class="primary" data-testid="train" disabled=move || !can_train() on:click=start>
                     {move || t.get().train.train}
                 </button>
-                <button class="secondary" data-testid="stop" disabled=move || !training() on:click=move |_| on_stop.run(())>
+                <button class="secondary" data-testid="stop" node_ref=stop_ref disabled=move || !training()
+                    on:click=move |_| on_stop.run(())>
                     {move || t.get().train.stop}
                 </button>
-                <super::run_controls::PauseResume lab=lab />
-                <span class="status" aria-live="polite" data-testid="status">{status}</span>
+                <super::run_controls::PauseResume lab=lab blocked=blocked />
+                <span class="status" data-testid="status">{status}</span>
             </div>
+            <p class="visually-hidden" aria-live="polite" data-testid="announce">{announce}</p>
+            <Show when=move || early.with(Option::is_some)>
+                <p class="hint" data-testid="stopped-epoch">{stopped_early}</p>
+            </Show>
             <div
                 class="progress"
                 role="progressbar"
@@ -85,9 +122,9 @@ pub fn TrainPanel(lab: Lab, on_train: Callback<()>, on_stop: Callback<()>) -> im
                 <div class="progress-fill" style=move || format!("transform:scaleX({:.4})", done())></div>
             </div>
             <LiveCharts lab=lab epochs=epochs />
-            <pre class="console" data-testid="log" node_ref=log_ref aria-label=move || t.get().train.log tabindex="0">
-                {move || lab.console.with(|c| c.text())}
-            </pre>
+            <div class="console" tabindex="0" aria-label=move || t.get().train.log>
+                <pre class="console-text" data-testid="log">{move || lab.console.with(|c| c.text())}</pre>
+            </div>
         </section>
     }
 }

@@ -13,9 +13,9 @@ use leptos::prelude::*;
 use super::draw::{draw_flowchart, lay_out, Placed};
 use crate::app::lang::{use_lang, use_text};
 use crate::app::redraw::redraw_each_frame;
-use crate::app::state::Stage;
 use crate::diagram::{parse, seeds, Flowchart};
 use crate::i18n::{fill, Lang, Localize, Text};
+use crate::page::Stage;
 
 /// The built-in diagrams.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -61,6 +61,8 @@ catalogue! {
         noise: "Noise" | "噪声",
         /// Field: the share of labels flipped, in percent.
         label_noise: "Label noise %" | "标签噪声 %",
+        /// Under the fields of a generator of fixed shape (moons, circles, XOR, spirals).
+        fixed_shape: "This generator always makes 2 features and 2 classes." | "这个生成器总是生成 2 个特征、2 个类别。",
         /// Makes the generated data.
         generate: "Generate" | "生成",
         /// Loads the built-in dataset.

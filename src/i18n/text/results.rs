@@ -13,6 +13,8 @@ catalogue! {
         /// The view's heading.
         title: "Evaluate" | "评估",
         /// Before the run is evaluated.
+        /// Over results whose set-up has changed since (they stay, dimmed, until the next run).
+        stale: "From the previous set-up: train again to see this one's results." | "这是上一套设置的结果：重新训练即可看到当前设置的结果。",
         waiting: "When training ends, the model is tested on the 20% of rows it never saw." | "训练结束后，模型会在它从未见过的 20% 的行上接受测试。",
         /// Accuracy on the test rows.
         test_accuracy: "Test accuracy" | "测试集准确率",

@@ -25,6 +25,16 @@ catalogue! {
         failed: "The run failed; see the message above." | "训练失败；请看上方的说明。",
         /// Status before any data.
         idle: "Generate the data, then train." | "先生成数据，再开始训练。",
+        /// Status with data and nothing trained on it yet.
+        ready: "The data is ready: press Train." | "数据已就绪：请按“训练”。",
+        /// Status after a file was refused.
+        refused: "The file was not loaded; see the message above." | "文件没有载入；请看上方的说明。",
+        /// Under the status when EarlyStopping ended the fit.
+        early_stopped: "EarlyStopping ended the fit at epoch {n} of {epochs}." | "EarlyStopping 在第 {n} 轮（共 {epochs} 轮）结束了训练。",
+        /// Where the weights came from after an early stop with restore_best_weights.
+        restored: "The weights are those of epoch {n}, the best (restore_best_weights)." | "权重取自第 {n} 轮，即最好的一轮（restore_best_weights）。",
+        /// Said to screen readers when a run ends.
+        announce_done: "Training done. Test accuracy {accuracy}." | "训练完成。测试准确率 {accuracy}。",
         /// Why Train is off (`{why}`: the model's output does not fit the data).
         blocked: "Train is off: {why}." | "无法训练：{why}。",
         /// The progress bar's name.
