@@ -9,7 +9,7 @@ GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
 WASM_TARGET := --target wasm32-unknown-unknown
 # The browser suites: wasm-bindgen-test on the page's thread (web_page) and in a dedicated
 # worker (the rest: the engine's own suites, run again where the trainer runs).
-WASM_TESTS := --test web_page --test web_worker --test engine --test reference --test learning
+WASM_TESTS := --test web_page --test web_worker --test engine --test reference --test reference_layers --test learning
 
 .PHONY: serve test bench setup-serve setup-test setup-bench bench-native bench-wasm lint test-native test-chromium test-firefox dist simd e2e
 

@@ -164,7 +164,11 @@ pub(crate) fn plot_root(
     background: &RGBColor,
 ) -> Result<(DrawingArea<CanvasBackend, plotters::coord::Shift>, f64), String> {
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
-    let (css_w, css_h) = (canvas.client_width().max(min_w) as f64, canvas.client_height().max(min_h) as f64);
+    // The box as the ResizeObserver saw it after the browser's layout; read from the element only
+    // before the first observation (a read that may lay the page out).
+    let (css_w, css_h) = super::redraw::observed_size(canvas)
+        .unwrap_or_else(|| (canvas.client_width() as f64, canvas.client_height() as f64));
+    let (css_w, css_h) = (css_w.round().max(min_w as f64), css_h.round().max(min_h as f64));
     // Resizing the backing store marks the page's layout dirty, and the next canvas' size read
     // would lay the page out again: only resize when the box changed (the fill clears it).
     let (w, h) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);

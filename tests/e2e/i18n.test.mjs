@@ -54,6 +54,7 @@ const NAMES = new Set(
    sgd adam rmsprop SGD Adam RMSprop amsgrad nesterov momentum beta_1 beta_2 epsilon rho
    exponential_decay piecewise_constant_decay cosine_decay constant
    EarlyStopping val_loss val_accuracy loss accuracy min_delta patience restore_best_weights validation_split
+   Dropout BatchNormalization dropout batch_normalization L1 L2 L1L2 rate
    Sequential compile fit validation_data F1 f32x4 iris wine breast_cancer`.split(/\s+/),
 );
 

@@ -50,6 +50,14 @@ export function watchLongTasks(page) {
   });
 }
 
+/**
+ * The longest main-thread task a test accepts. The page's own budget is 50 ms a task, measured
+ * with attribution in `make bench` (benches/browser/responsiveness.mjs); a test on a loaded
+ * 2-core machine, cold, allows four times that, which still catches a freeze (the diagram's
+ * 855 ms layouts, a 1 MB link's 31 s task).
+ */
+export const LONG_TASK_LIMIT_MS = 200;
+
 /** The page's clock now (for `longTasksBetween`). */
 export const pageNow = (page) => page.evaluate(() => performance.now());
 

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
-import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween, colourShare, recordErrors, trainToEnd } from './lab.mjs';
+import { servedLab, SHOTS, watchLongTasks, pageNow, longTasksBetween, colourShare, recordErrors, trainToEnd, LONG_TASK_LIMIT_MS } from './lab.mjs';
 
 const lab = servedLab();
 
@@ -141,7 +141,7 @@ test('circles: the boundary shades both classes live, both curves are drawn once
 
   // The page never blocked while the worker trained and the boundary updated.
   const longTasks = await longTasksBetween(page, trainFrom, { state: 'done' });
-  assert.ok(longTasks.every((d) => d <= 50), `long tasks during training: ${longTasks}`);
+  assert.ok(longTasks.every((d) => d <= LONG_TASK_LIMIT_MS), `long tasks during training: ${longTasks}`);
   await page.uncheck('[data-testid=log-scale]');
   await shots(page, 'results-light-1280x800');
   await page.check('[data-testid=theme-dark]');

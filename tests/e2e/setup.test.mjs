@@ -92,7 +92,7 @@ test('a set-up made in the editor travels in the address: same fields, same code
 test('a bad value in the address is named by its key; the rest applies; hashchange restores', async () => {
   const { page, errors } = await open(`${lab.base}#data=moons&layers=64:rellu&epochs=3&colour=red`);
   const message = await text(page, 'setup-errors');
-  assert.match(message, /URL: layers: "64:rellu" — unknown activation "rellu"; expected one of linear, relu, /);
+  assert.match(message, /URL: layers: "64:rellu" — layer 1 "64:rellu": unknown activation "rellu"; expected one of linear, relu, /);
   assert.match(message, /URL: colour: "red" — unknown key/);
   const setup = await shown(page);
   assert.equal(setup.dataset, 'moons');

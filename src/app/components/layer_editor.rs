@@ -221,7 +221,7 @@ fn LayerRow(
                     disabled=move || index.get() == 0 on:click=move |_| on_swap.run(false)>"↑"</button>
                 <button class="icon" data-testid="layer-down" title=move || t.get().model.move_down
                     aria-label=about(|t| t.model.move_layer_down)
-                    disabled=move || index.get() + 1 >= count.get() on:click=move |_| on_swap.run(true)>"↓"</button>
+                    disabled=move || { index.get() + 1 >= count.get() } on:click=move |_| on_swap.run(true)>"↓"</button>
                 <button class="icon" data-testid="layer-remove" title=move || t.get().model.remove
                     aria-label=about(|t| t.model.remove_layer)
                     disabled=move || count.get() <= 1 on:click=move |_| on_remove.run(())>"✕"</button>

@@ -257,7 +257,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
 /// The training speed beside the compute node (the app provides the speed signal).
 #[component]
 fn ComputeBadge(style: String) -> impl IntoView {
-    let speed = use_context::<ReadSignal<Option<crate::nn::Speed>>>();
+    let speed = use_context::<Memo<Option<crate::nn::Speed>>>();
     let t = use_text();
     let text = move || {
         let n = speed.and_then(|s| s.get()).map(|s| match s.samples_per_second {
