@@ -427,3 +427,59 @@ fn reduce_lr_on_plateau_and_schedules_set_each_steps_learning_rate() {
     assert_eq!(lrs[6], 0.1);
     assert_eq!(lrs[7], 0.05, "step 7 starts the second stair");
 }
+
+/// Each batch's own mean loss, from the running means the logs carry (equal batches).
+fn batch_losses(fit: &mut Training) -> Vec<Vec<f64>> {
+    let (mut epochs, mut current, mut previous) = (Vec::new(), Vec::new(), 0.0);
+    while !fit.is_finished() {
+        let (batch, mean, end) = match fit.step(|| 0.0).unwrap() {
+            Progress::Batch(l) => (l.batch, l.loss, false),
+            Progress::Epoch(l) => (l.steps, l.loss, true),
+        };
+        current.push(batch as f64 * mean - (batch - 1) as f64 * previous);
+        previous = mean;
+        if end {
+            epochs.push(std::mem::take(&mut current));
+            previous = 0.0;
+        }
+    }
+    epochs
+}
+
+/// Keras' `shuffle`: every epoch visits every row once, in an order of its own drawn from the
+/// seed (the same seed, the same orders); without it, rows go in their order.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn shuffling_visits_every_row_once_an_epoch_in_a_seeded_order() {
+    // A linear unit at zero predicts 0, so a row's loss is its label squared: y = i identifies
+    // row i, and a batch's mean loss says which rows it held. The learning rate is too small to
+    // move the weights.
+    let rows = 64;
+    let x = Array2::<f32>::ones((rows, 1));
+    let y = Array2::from_shape_fn((rows, 1), |(i, _)| i as f32);
+    let zeros = DenseConfig { units: 1, kernel_initializer: Initializer::Zeros, ..Default::default() };
+    let sgd = Optimizer::Sgd(Sgd { learning_rate: LearningRate::Constant(1e-30), ..Default::default() });
+    let run = |shuffle: bool, seed: u64| {
+        let model = Sequential::new(1, &[zeros.clone()], 0).unwrap();
+        let options = FitOptions { epochs: 3, batch_size: 8, shuffle, seed, ..Default::default() };
+        let mut fit = Training::new(model, Loss::MeanSquaredError, sgd.clone(), x.clone(), y.clone(), options).unwrap();
+        batch_losses(&mut fit)
+    };
+    let in_order = run(false, 1);
+    for epoch in &in_order {
+        for (b, &loss) in epoch.iter().enumerate() {
+            let expected = (8 * b..8 * (b + 1)).map(|i| (i * i) as f64).sum::<f64>() / 8.0;
+            assert!((loss - expected).abs() < 1e-3, "batch {b}: {loss} vs {expected}");
+        }
+    }
+    let shuffled = run(true, 1);
+    let total: f64 = (0..rows).map(|i| (i * i) as f64).sum();
+    for epoch in &shuffled {
+        let sum: f64 = epoch.iter().map(|l| l * 8.0).sum();
+        assert!((sum - total).abs() < 1e-2, "an epoch covers every row once: {sum} vs {total}");
+        assert_ne!(epoch, &in_order[0], "shuffled batches differ from the rows' order");
+    }
+    assert_ne!(shuffled[0], shuffled[1], "each epoch draws its own order");
+    assert_eq!(shuffled, run(true, 1), "the same seed, the same orders");
+    assert_ne!(shuffled, run(true, 2), "another seed, other orders");
+}

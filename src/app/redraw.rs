@@ -161,9 +161,8 @@ fn run_queue() {
     let start = now();
     let mut ran = 0;
     loop {
-        let fits = QUEUE.with(|q| {
-            q.borrow().front().map(|job| ran == 0 || now() - start + cost(&job.canvas) <= FRAME_BUDGET_MS)
-        });
+        let fits = QUEUE
+            .with(|q| q.borrow().front().map(|job| ran == 0 || now() - start + cost(&job.canvas) <= FRAME_BUDGET_MS));
         if fits != Some(true) {
             break;
         }

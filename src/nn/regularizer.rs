@@ -56,6 +56,15 @@ impl Regularizer {
         }
     }
 
+    /// The Keras call: `keras.regularizers.L2(0.001)`.
+    pub fn keras_call(self) -> String {
+        match self {
+            Regularizer::L1 { l1 } => format!("keras.regularizers.L1({l1})"),
+            Regularizer::L2 { l2 } => format!("keras.regularizers.L2({l2})"),
+            Regularizer::L1L2 { l1, l2 } => format!("keras.regularizers.L1L2(l1={l1}, l2={l2})"),
+        }
+    }
+
     /// `(l1, l2)`.
     pub fn factors(self) -> (f64, f64) {
         match self {

@@ -29,11 +29,7 @@ pub fn layer_names(layers: &[LayerConfig]) -> Vec<String> {
     layers
         .iter()
         .map(|layer| {
-            let base = match layer.keras_class() {
-                "Dense" => "dense",
-                "Dropout" => "dropout",
-                _ => "batch_normalization",
-            };
+            let base = layer.base_name();
             let n = seen.entry(base).or_insert(0);
             let name = if *n == 0 { base.to_string() } else { format!("{base}_{n}") };
             *n += 1;

@@ -17,7 +17,7 @@
 use super::params::monitor_name;
 use super::{DataSource, Setup};
 use crate::data::{Generator, Scaling, Task};
-use crate::nn::{Adam, Initializer, LayerConfig, LearningRate, Loss, Optimizer, Regularizer, Rmsprop};
+use crate::nn::{LearningRate, Loss};
 use crate::protocol::{DataSummary, Origin, ValidationSource};
 
 /// A Python string literal.
@@ -31,43 +31,6 @@ fn py_bool(b: bool) -> &'static str {
     } else {
         "False"
     }
-}
-
-/// `keyword=value` for each hyper-parameter that differs from Keras' default.
-fn optimizer_args(o: &Optimizer, lr: &str) -> String {
-    let mut args = vec![format!("learning_rate={lr}")];
-    let mut unless = |name: &str, value: f64, default: f64| {
-        if value != default {
-            args.push(format!("{name}={value}"));
-        }
-    };
-    let class = match o {
-        Optimizer::Adam(a) => {
-            let d = Adam::default();
-            unless("beta_1", a.beta_1, d.beta_1);
-            unless("beta_2", a.beta_2, d.beta_2);
-            unless("epsilon", a.epsilon, d.epsilon);
-            if a.amsgrad {
-                args.push("amsgrad=True".into());
-            }
-            "Adam"
-        }
-        Optimizer::Sgd(s) => {
-            unless("momentum", s.momentum, 0.0);
-            if s.nesterov {
-                args.push("nesterov=True".into());
-            }
-            "SGD"
-        }
-        Optimizer::Rmsprop(r) => {
-            let d = Rmsprop::default();
-            unless("rho", r.rho, d.rho);
-            unless("momentum", r.momentum, d.momentum);
-            unless("epsilon", r.epsilon, d.epsilon);
-            "RMSprop"
-        }
-    };
-    format!("keras.optimizers.{class}({})", args.join(", "))
 }
 
 /// The learning rate's schedule constructor, when it is not a number.
@@ -88,37 +51,6 @@ fn schedule_code(lr: &LearningRate) -> Option<String> {
             join(values.iter().map(f64::to_string).collect())
         ),
     })
-}
-
-/// `keras.regularizers.L2(0.001)`.
-fn regularizer_code(r: Regularizer) -> String {
-    match r {
-        Regularizer::L1 { l1 } => format!("keras.regularizers.L1({l1})"),
-        Regularizer::L2 { l2 } => format!("keras.regularizers.L2({l2})"),
-        Regularizer::L1L2 { l1, l2 } => format!("keras.regularizers.L1L2(l1={l1}, l2={l2})"),
-    }
-}
-
-/// One layer's call: `layers.Dense(64, activation='relu')`, `layers.Dropout(0.3)`,
-/// `layers.BatchNormalization()`.
-pub fn layer_code(layer: &LayerConfig) -> String {
-    match layer {
-        LayerConfig::Dropout(d) => format!("layers.Dropout({})", d.rate),
-        LayerConfig::BatchNormalization(_) => "layers.BatchNormalization()".to_string(),
-        LayerConfig::Dense(d) => {
-            let mut args = vec![d.units.to_string(), format!("activation={}", py_str(d.activation.keras_name()))];
-            if d.kernel_initializer != Initializer::GlorotUniform {
-                args.push(format!("kernel_initializer={}", py_str(d.kernel_initializer.keras_name())));
-            }
-            if let Some(r) = d.kernel_regularizer {
-                args.push(format!("kernel_regularizer={}", regularizer_code(r)));
-            }
-            if let Some(r) = d.bias_regularizer {
-                args.push(format!("bias_regularizer={}", regularizer_code(r)));
-            }
-            format!("layers.Dense({})", args.join(", "))
-        }
-    }
 }
 
 /// NumPy/scikit-learn lines making `X` and `y` as the generator does.
@@ -278,7 +210,7 @@ pub fn keras_code(setup: &Setup, data: Option<&DataSummary>) -> String {
     let features = data.map_or_else(|| "X.shape[1]".to_string(), |d| d.features.to_string());
     code += &format!("\nmodel = keras.Sequential([\n    keras.Input(shape=({features},)),\n");
     for layer in &model.layers {
-        code += &format!("    {},\n", layer_code(layer));
+        code += &format!("    {},\n", layer.keras_call());
     }
     code += "])\nmodel.summary()\n\n";
     let lr = model.optimizer.learning_rate();
@@ -292,7 +224,7 @@ pub fn keras_code(setup: &Setup, data: Option<&DataSummary>) -> String {
     let metrics = if model.loss == Loss::MeanSquaredError { "" } else { ", metrics=['accuracy']" };
     code += &format!(
         "model.compile(optimizer={},\n              loss={}{metrics})\n",
-        optimizer_args(&model.optimizer, &lr_text),
+        model.optimizer.keras_call(&lr_text),
         py_str(model.loss.keras_name())
     );
     let fit = &setup.fit;

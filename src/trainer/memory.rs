@@ -26,11 +26,8 @@ pub fn memory_needed(inputs: usize, layers: &[LayerConfig], optimizer: &Optimize
     let (mut fan_in, mut weights, mut activations) = (inputs as u64, 0u64, 0u64);
     for layer in layers {
         let units = layer.units(fan_in as usize) as u64;
-        weights += match layer {
-            LayerConfig::Dense(_) => fan_in * units + units,
-            LayerConfig::BatchNormalization(_) => 4 * units,
-            LayerConfig::Dropout(_) => 0,
-        };
+        let (trainable, fixed) = layer.param_counts(fan_in as usize);
+        weights += (trainable + fixed) as u64;
         activations += units;
         fan_in = units;
     }

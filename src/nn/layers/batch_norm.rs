@@ -39,6 +39,22 @@ impl Default for BatchNormConfig {
     }
 }
 
+impl BatchNormConfig {
+    /// The Keras call: `layers.BatchNormalization()`, with the arguments that differ from Keras'
+    /// defaults.
+    pub fn keras_call(&self) -> String {
+        let d = BatchNormConfig::default();
+        let mut args = Vec::new();
+        if self.momentum != d.momentum {
+            args.push(format!("momentum={}", self.momentum));
+        }
+        if self.epsilon != d.epsilon {
+            args.push(format!("epsilon={}", self.epsilon));
+        }
+        format!("layers.BatchNormalization({})", args.join(", "))
+    }
+}
+
 /// A batch normalisation layer with its weights.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BatchNormalization {

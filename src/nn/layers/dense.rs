@@ -68,6 +68,32 @@ pub struct Dense {
     pub bias: Array1<f32>,
 }
 
+/// A Python string literal.
+fn py_str(text: &str) -> String {
+    format!("'{}'", text.replace('\\', "\\\\").replace('\'', "\\'"))
+}
+
+impl DenseConfig {
+    /// The Keras call: `layers.Dense(64, activation='relu', kernel_regularizer=…)`, with the
+    /// arguments that differ from Keras' defaults.
+    pub fn keras_call(&self) -> String {
+        let mut args = vec![self.units.to_string(), format!("activation={}", py_str(self.activation.keras_name()))];
+        if !self.use_bias {
+            args.push("use_bias=False".into());
+        }
+        if self.kernel_initializer != Initializer::GlorotUniform {
+            args.push(format!("kernel_initializer={}", py_str(self.kernel_initializer.keras_name())));
+        }
+        if let Some(r) = self.kernel_regularizer {
+            args.push(format!("kernel_regularizer={}", r.keras_call()));
+        }
+        if let Some(r) = self.bias_regularizer {
+            args.push(format!("bias_regularizer={}", r.keras_call()));
+        }
+        format!("layers.Dense({})", args.join(", "))
+    }
+}
+
 impl Dense {
     /// Builds a layer taking `inputs` features, its weights drawn from `rng`
     /// (the kernel first, then the bias, as Keras builds them).

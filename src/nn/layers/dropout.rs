@@ -33,6 +33,13 @@ impl Default for DropoutConfig {
     }
 }
 
+impl DropoutConfig {
+    /// The Keras call: `layers.Dropout(0.3)`.
+    pub fn keras_call(&self) -> String {
+        format!("layers.Dropout({})", self.rate)
+    }
+}
+
 /// A dropout layer over `units` values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dropout {

@@ -9,8 +9,9 @@
 //! Every kind answers the same questions through [`Layer`]: its width, its buffers for a batch,
 //! its forward pass (training or inference), its backward pass, and a walk over its trainable
 //! tensors with their gradients (the optimizer finds its tensors through that walk, never by
-//! position). Adding a kind: a file here, a variant in [`LayerConfig`] and [`Layer`], its words
-//! in the set-up's syntax (`src/setup/layer_syntax.rs`) and in the catalogue.
+//! position). Adding a kind: a file here, its variant in [`LayerConfig`] and [`Layer`] (this
+//! file), its syntax in the address (`src/setup/layer_syntax.rs`), its row in the page's editor
+//! (`src/app/components/layer_editor.rs`) and its words (`src/i18n/text/model.rs`).
 
 mod batch_norm;
 mod dense;
@@ -50,6 +51,34 @@ impl LayerConfig {
             LayerConfig::Dense(_) => "Dense",
             LayerConfig::Dropout(_) => "Dropout",
             LayerConfig::BatchNormalization(_) => "BatchNormalization",
+        }
+    }
+
+    /// Keras' base name for layers of this class (`dense`, `dropout`, `batch_normalization`);
+    /// `summary()` numbers the later ones of a class `_1`, `_2`, ….
+    pub fn base_name(&self) -> &'static str {
+        match self {
+            LayerConfig::Dense(_) => "dense",
+            LayerConfig::Dropout(_) => "dropout",
+            LayerConfig::BatchNormalization(_) => "batch_normalization",
+        }
+    }
+
+    /// The Keras call that builds the layer: `layers.Dense(64, activation='relu')`.
+    pub fn keras_call(&self) -> String {
+        match self {
+            LayerConfig::Dense(d) => d.keras_call(),
+            LayerConfig::Dropout(d) => d.keras_call(),
+            LayerConfig::BatchNormalization(b) => b.keras_call(),
+        }
+    }
+
+    /// `(trainable, non-trainable)` parameters after `inputs` values in, as `summary()` counts them.
+    pub fn param_counts(&self, inputs: usize) -> (usize, usize) {
+        match self {
+            LayerConfig::Dense(d) => (inputs * d.units + if d.use_bias { d.units } else { 0 }, 0),
+            LayerConfig::Dropout(_) => (0, 0),
+            LayerConfig::BatchNormalization(_) => (2 * inputs, 2 * inputs),
         }
     }
 
@@ -194,11 +223,7 @@ impl Layer {
 
     /// `(trainable, non-trainable)` parameters, as `summary()` counts them.
     pub fn param_counts(&self) -> (usize, usize) {
-        match self {
-            Layer::Dense(d) => (d.param_count(), 0),
-            Layer::Dropout(_) => (0, 0),
-            Layer::BatchNormalization(b) => (2 * b.units(), 2 * b.units()),
-        }
+        self.config().param_counts(self.inputs())
     }
 
     pub(crate) fn buffers(&self, capacity: usize) -> Buffers {

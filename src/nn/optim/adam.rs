@@ -49,6 +49,23 @@ pub struct AdamState {
 }
 
 impl Adam {
+    /// Keras' arguments besides the learning rate, where they differ from its defaults.
+    pub(super) fn keras_args(&self) -> Vec<String> {
+        let d = Adam::default();
+        let mut args = Vec::new();
+        for (name, value, default) in
+            [("beta_1", self.beta_1, d.beta_1), ("beta_2", self.beta_2, d.beta_2), ("epsilon", self.epsilon, d.epsilon)]
+        {
+            if value != default {
+                args.push(format!("{name}={value}"));
+            }
+        }
+        if self.amsgrad {
+            args.push("amsgrad=True".into());
+        }
+        args
+    }
+
     pub(super) fn state(&self, sizes: &[usize]) -> AdamState {
         let hat = |n: usize| if self.amsgrad { n } else { 0 };
         let moments = sizes.iter().map(|&n| (vec![0.0; n], vec![0.0; n], vec![0.0; hat(n)])).collect();

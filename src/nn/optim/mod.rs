@@ -4,8 +4,10 @@
 //!
 //! A training step calls [`OptimizerState::begin_step`] once with the step's learning rate, then
 //! [`OptimizerState::update`] for every trainable tensor, in the order the model walks them.
-//! Adding an optimizer: a file here with its config, state and update, and a variant in
-//! [`Optimizer`] and in the state's kind.
+//! Adding an optimizer: a file here with its config, state, update and Keras arguments, its
+//! variant in [`Optimizer`] and in the state's kind (this file), its hyper-parameters' keys in
+//! `src/setup/params.rs` and their fields in `src/app/components/compile_fields.rs` (and, for
+//! speed, its update as a SIMD kernel in `src/nn/kernels/`).
 
 mod adam;
 mod learning_rate;
@@ -74,6 +76,19 @@ impl Optimizer {
             Optimizer::Adam(o) => &mut o.learning_rate,
             Optimizer::Rmsprop(o) => &mut o.learning_rate,
         }
+    }
+
+    /// The Keras constructor with the arguments that differ from Keras' defaults, its learning
+    /// rate written as `lr` (a number, or the name of a schedule built before):
+    /// `keras.optimizers.SGD(learning_rate=0.1, momentum=0.9)`.
+    pub fn keras_call(&self, lr: &str) -> String {
+        let (class, rest) = match self {
+            Optimizer::Sgd(o) => ("SGD", o.keras_args()),
+            Optimizer::Adam(o) => ("Adam", o.keras_args()),
+            Optimizer::Rmsprop(o) => ("RMSprop", o.keras_args()),
+        };
+        let args: Vec<String> = std::iter::once(format!("learning_rate={lr}")).chain(rest).collect();
+        format!("keras.optimizers.{class}({})", args.join(", "))
     }
 
     /// The running optimizer for tensors of the given sizes, its slots at zero.

@@ -44,6 +44,16 @@ pub struct RmspropState {
 }
 
 impl Rmsprop {
+    /// Keras' arguments besides the learning rate, where they differ from its defaults.
+    pub(super) fn keras_args(&self) -> Vec<String> {
+        let d = Rmsprop::default();
+        [("rho", self.rho, d.rho), ("momentum", self.momentum, d.momentum), ("epsilon", self.epsilon, d.epsilon)]
+            .into_iter()
+            .filter(|(_, value, default)| value != default)
+            .map(|(name, value, _)| format!("{name}={value}"))
+            .collect()
+    }
+
     pub(super) fn state(&self, sizes: &[usize]) -> RmspropState {
         let momentum = self.momentum != 0.0;
         let slots = sizes.iter().map(|&n| (vec![0.0; n], vec![0.0; if momentum { n } else { 0 }])).collect();

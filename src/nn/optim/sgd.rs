@@ -37,6 +37,18 @@ pub struct SgdState {
 }
 
 impl Sgd {
+    /// Keras' arguments besides the learning rate, where they differ from its defaults.
+    pub(super) fn keras_args(&self) -> Vec<String> {
+        let mut args = Vec::new();
+        if self.momentum != 0.0 {
+            args.push(format!("momentum={}", self.momentum));
+        }
+        if self.nesterov {
+            args.push("nesterov=True".into());
+        }
+        args
+    }
+
     pub(super) fn state(&self, sizes: &[usize]) -> SgdState {
         let momentum = self.momentum != 0.0;
         let velocities = if momentum { sizes.iter().map(|&n| vec![0.0; n]).collect() } else { Vec::new() };
