@@ -84,6 +84,11 @@ export function report(res) {
   const bestPeak = max(res.peak[OURS].peak.map((r) => r.gflops));
   out(`| GEMM 256³ ≥ 70% of the measured f32x4 peak (judged best ÷ best) | gemm_nn medians ${num(gemmOf(OURS, 'nn'))} of ${num(peakOf(OURS))} GFLOP/s = ${num(share * 100)}% | ${num(bestGemm)} of ${num(bestPeak)} GFLOP/s = ${num((bestGemm / bestPeak) * 100)}% | ${pass(bestGemm / bestPeak >= 0.7)} |`);
   out(`| ahead of every TF.js backend on every workload | ${behind.length === 0 ? `lowest ratio of medians ${num(min(Object.values(ratios)))}` : `behind on ${behind.map(([k, r]) => `${k} (${num(r)})`).join(', ')}`} | | ${pass(behind.length === 0)} |`);
+  if (res.responsiveness) {
+    const worstMedians = res.responsiveness.results.map((sc) => [sc.scenario, median(sc.runs.map((x) => x.worst))]);
+    const over = worstMedians.filter(([, w]) => w > res.responsiveness.budget_ms);
+    out(`| the page's main thread: no frame over ${res.responsiveness.budget_ms} ms while training (median of runs, each scenario) | ${over.length ? over.map(([n, w]) => `${n}: ${num(w)} ms`).join('; ') : `worst ${num(max(worstMedians.map(([, w]) => w)))} ms`} | | ${pass(over.length === 0)} |`);
+  }
   out(`| app + worker wasm (the larger of the two workers) ≤ 600 KB gzipped | ${res.sizes.error ?? `${num(gz / 1000)} KB (${gz.toLocaleString('en-US')} bytes; 600 KB read as 600,000 bytes)`} | | ${pass(gz <= SIZE_LIMIT)} |`);
   out();
 
@@ -103,6 +108,44 @@ export function report(res) {
       const note = cut ? `cut to the first ${runs[0].rows.toLocaleString('en-US')} rows × ${runs[0].epochs} epoch${runs[0].epochs > 1 ? 's' : ''} (${runs[0].steps} steps)` : '';
       const ratio = e === OURS ? '1' : num(median(ours(w).samplesPerS) / median(r.samplesPerS));
       out(`| ${e} | ${spread(r.usPerStep)} | ${spread(r.samplesPerS)} | ${ratio} | ${num(median(r.loss))} | ${note} |`);
+    }
+    out();
+  }
+
+  // The new layers' cost.
+  if (res.layerCost && Object.keys(res.layerCost).length) {
+    const variants = Object.entries(res.variants);
+    out('## What each layer costs');
+    out();
+    out(`MLP Lab's two builds only: each workload plain and with one kind of layer added (${variants.map(([, label]) => label).join('; ')}), ${res.reps} interleaved rounds after a warm-up fit of each, the plain fit measured in the same rounds. Medians of µs a step, with the range; the ratio is the variant's time over the plain fit's (1.10: 10% slower).`);
+    out();
+    out(`| workload | build | plain | ${variants.map(([, label]) => label).join(' | ')} |`);
+    out(`|---|---|---|${variants.map(() => '---|').join('')}`);
+    for (const [w, builds] of Object.entries(res.layerCost)) {
+      for (const [b, byVariant] of Object.entries(builds)) {
+        const us = (v) => rates(byVariant[v]).usPerStep;
+        const plain = median(us('plain'));
+        const cells = variants.map(([v]) => `${spread(us(v))} (×${(median(us(v)) / plain).toFixed(2)})`);
+        out(`| ${w} | ${b} | ${spread(us('plain'))} | ${cells.join(' | ')} |`);
+      }
+    }
+    out();
+  }
+
+  // The page's main thread.
+  if (res.responsiveness) {
+    const r = res.responsiveness;
+    out(`## The page's main thread while it trains (budget ${r.budget_ms} ms a frame)`);
+    out();
+    out(`The release app (dist/) served on localhost, a fresh page each run (cold), ${r.rounds} runs of each scenario while the worker trains; every animation frame over ${r.budget_ms} ms is counted, with its cause from the long-animation-frame API (scripts by invoker, forced layout, rendering). The end-to-end tests allow a wider margin, for a loaded machine; this is where the budget is measured.`);
+    out();
+    out(`| scenario | worst frame, median of runs (range) | frames over ${r.budget_ms} ms, per run | the longest frame's cause |`);
+    out('|---|---|---|---|');
+    for (const sc of r.results) {
+      const worst = sc.runs.map((x) => x.worst);
+      const longest = sc.runs.reduce((a, b) => (b.worst > a.worst ? b : a));
+      const cause = longest.causes.find((c) => c.startsWith(`${longest.worst} ms`)) ?? (longest.over ? longest.causes[0] : 'none over budget');
+      out(`| ${sc.scenario} | ${spread(worst)} ms | ${sc.runs.map((x) => x.over).join(', ')} | ${cause.replaceAll('|', '\\|')} |`);
     }
     out();
   }

@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { nativeFigures, sizes } from './figures.mjs';
 import { report } from './report.mjs';
+import { responsiveness } from './responsiveness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -155,9 +156,44 @@ try {
     }
   }
 
+  // The new layers' cost, on MLP Lab's builds only: W-A and W-B plain and with each layer
+  // variant (data.js), warmed up, then REPS interleaved rounds, so that each variant's time is
+  // compared with the plain fit measured beside it.
+  const layerWorkloads = WORKLOADS.filter((w) => w === 'W-A' || w === 'W-B');
+  const variants = builds.length ? await call(builds[0], 'variants', {}) : {};
+  const layerCost = Object.fromEntries(layerWorkloads.map((w) => [w, Object.fromEntries(builds.map((b) => [b, { plain: [] }]))]));
+  for (const w of layerWorkloads) {
+    for (const b of builds) {
+      for (const v of Object.keys(variants)) {
+        layerCost[w][b][v] = [];
+        await call(b, 'train', { workload: `${w}+${v}` });
+      }
+    }
+  }
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const w of layerWorkloads) {
+      for (const b of builds) {
+        for (const v of ['plain', ...Object.keys(variants)]) {
+          await new Promise((done) => setTimeout(done, SETTLE_MS));
+          const r = await call(b, 'train', { workload: v === 'plain' ? w : `${w}+${v}` });
+          layerCost[w][b][v].push(r);
+          log(`layers ${rep + 1}/${REPS}`, w, b, v, `${r.fit_ms.toFixed(1)} ms`, `loss ${r.loss.toFixed(4)}`);
+        }
+      }
+    }
+  }
+
   // The wasm backends' thread pools after their fits (XNNPACK may start threads on first use).
   for (const engine of engines.filter((e) => e.startsWith('tfjs wasm'))) {
     info[engine].after = await call(engine, 'threads', {});
+  }
+
+  // The page's main thread while the app trains (the release app in dist/, a fresh page each
+  // run), long frames with their causes: a whole run only.
+  let pageResponsiveness = null;
+  if (!ONLY && existsSync(resolve(ROOT, 'dist/index.html'))) {
+    log('responsiveness: the release app, cold, while it trains');
+    pageResponsiveness = await responsiveness();
   }
 
   const browserVersion = browser.version();
@@ -177,6 +213,9 @@ try {
     gemmConfig: GEMM,
     peak,
     runs,
+    variants,
+    layerCost,
+    responsiveness: pageResponsiveness,
     sizes: await sizes(ROOT),
     native: await nativeFigures(ROOT),
   };

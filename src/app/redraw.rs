@@ -36,6 +36,9 @@ struct Job {
     draw: Box<dyn FnOnce()>,
 }
 
+/// A `ResizeObserver` with the closure it calls.
+type Observer = (ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 thread_local! {
     static QUEUE: RefCell<VecDeque<Job>> = const { RefCell::new(VecDeque::new()) };
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
@@ -45,7 +48,8 @@ thread_local! {
     static SIZES: RefCell<Vec<(HtmlCanvasElement, f64, f64)>> = const { RefCell::new(Vec::new()) };
     /// Fires when an observed canvas' box changes: every canvas redraws.
     static RESIZED: ArcTrigger = ArcTrigger::new();
-    static OBSERVER: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>> = const { RefCell::new(None) };
+    /// The one `ResizeObserver` and its callback, kept alive together.
+    static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
 }
 
 fn now() -> f64 {

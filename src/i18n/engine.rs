@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::{fill, Lang, Text, Words};
-use crate::nn::{LabelRange, LayerProblem, Misfit, NnError, OptionProblem, ScheduleProblem};
+use crate::nn::{Allowed, LabelRange, LayerProblem, Misfit, NnError, OptionProblem, ScheduleProblem};
 
 /// `2.1 MB`, `512 KB`, `3.4 GB`: a size as a person reads it (powers of 1,000).
 pub fn bytes(n: u64) -> String {
@@ -45,13 +45,16 @@ pub fn misfit_words(loss: &str, misfit: &Misfit, t: &'static Text) -> String {
 impl Words for LayerProblem {
     fn words(&self, t: &'static Text) -> String {
         let t = &t.engine;
-        match self {
-            LayerProblem::NoUnits => t.layer_no_units.to_string(),
-            LayerProblem::Rate { rate } => fill(t.layer_rate, &[("rate", rate)]),
-            LayerProblem::Momentum { momentum } => fill(t.layer_momentum, &[("momentum", momentum)]),
-            LayerProblem::Epsilon { epsilon } => fill(t.layer_epsilon, &[("epsilon", epsilon)]),
-            LayerProblem::Regularizer { factor } => fill(t.layer_regularizer, &[("factor", factor)]),
-        }
+        let allowed = match self.allowed {
+            Allowed::AtLeastOne => t.allowed_at_least_one,
+            Allowed::FromZeroBelowOne => t.allowed_from_zero_below_one,
+            Allowed::ZeroToOne => t.allowed_zero_to_one,
+            Allowed::Positive => t.allowed_positive,
+            Allowed::NonNegative => t.allowed_non_negative,
+        };
+        let values: [(&str, &dyn std::fmt::Display); 4] =
+            [("class", &self.class), ("argument", &self.argument), ("allowed", &allowed), ("value", &self.value)];
+        fill(t.layer_argument, &values)
     }
 }
 
@@ -128,7 +131,9 @@ impl fmt::Display for NnError {
 mod tests {
     use super::*;
     use crate::i18n::check::assert_words;
-    use crate::nn::{Activation, FitOption, Loss};
+    use crate::nn::{
+        Activation, BatchNormConfig, DenseConfig, DropoutConfig, FitOption, LayerConfig, Loss, Regularizer,
+    };
 
     #[test]
     fn every_error_says_itself_in_both_languages_with_the_same_figures() {
@@ -169,11 +174,36 @@ mod tests {
             NnError::LossMisfit { loss: Loss::SparseCategoricalCrossentropy, misfit: Misfit::TooFewUnits { units: 1 } },
             NnError::NoRows,
             NnError::EmptyModel,
-            NnError::BadLayer { layer: 2, problem: LayerProblem::NoUnits },
-            NnError::BadLayer { layer: 1, problem: LayerProblem::Rate { rate: 1.5 } },
-            NnError::BadLayer { layer: 1, problem: LayerProblem::Momentum { momentum: 2.0 } },
-            NnError::BadLayer { layer: 1, problem: LayerProblem::Epsilon { epsilon: -1.0 } },
-            NnError::BadLayer { layer: 0, problem: LayerProblem::Regularizer { factor: -0.5 } },
+            NnError::BadLayer {
+                layer: 2,
+                problem: LayerConfig::Dense(DenseConfig { units: 0, ..Default::default() }).problem().unwrap(),
+            },
+            NnError::BadLayer {
+                layer: 1,
+                problem: LayerConfig::Dropout(DropoutConfig { rate: 1.5 }).problem().unwrap(),
+            },
+            NnError::BadLayer {
+                layer: 1,
+                problem: LayerConfig::BatchNormalization(BatchNormConfig { momentum: 2.0, ..Default::default() })
+                    .problem()
+                    .unwrap(),
+            },
+            NnError::BadLayer {
+                layer: 1,
+                problem: LayerConfig::BatchNormalization(BatchNormConfig { epsilon: -1.0, ..Default::default() })
+                    .problem()
+                    .unwrap(),
+            },
+            NnError::BadLayer {
+                layer: 0,
+                problem: LayerConfig::Dense(DenseConfig {
+                    units: 4,
+                    kernel_regularizer: Some(Regularizer::L1L2 { l1: 0.1, l2: -0.5 }),
+                    ..Default::default()
+                })
+                .problem()
+                .unwrap(),
+            },
             NnError::OutputNotDense { class: "Dropout".into() },
             NnError::BadOption { option: FitOption::Epochs, problem: OptionProblem::AtLeastOne },
             NnError::BadOption {
@@ -195,5 +225,8 @@ mod tests {
         assert_eq!(all[7].in_lang(Lang::Zh), "第 5 行的第 3 个特征不是有限的数");
         assert_eq!(all[7].to_string(), "feature 3 of row 5 is not a finite number");
         assert_eq!(bytes(3_400_000_000), "3.4 GB");
+        let regularizer = all.iter().find(|e| e.to_string().contains("L1L2")).expect("the regularizer's error");
+        assert_eq!(regularizer.to_string(), "layer 1: L1L2's l2 must be 0 or more, not -0.5");
+        assert_eq!(regularizer.in_lang(Lang::Zh), "第 1 层：L1L2 的 l2 必须大于或等于 0，而不是 -0.5");
     }
 }

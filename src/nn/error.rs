@@ -134,31 +134,58 @@ pub enum Misfit {
     },
 }
 
-/// Why a layer's arguments are refused.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub enum LayerProblem {
-    /// A Dense layer with no units.
-    NoUnits,
-    /// A Dropout rate outside `[0, 1)`.
-    Rate {
-        /// The rate given.
-        rate: f64,
-    },
-    /// A BatchNormalization momentum outside `[0, 1]`.
-    Momentum {
-        /// The momentum given.
-        momentum: f64,
-    },
-    /// A BatchNormalization epsilon that is not a positive number.
-    Epsilon {
-        /// The epsilon given.
-        epsilon: f64,
-    },
-    /// A regularizer's factor that is negative or not a number.
-    Regularizer {
-        /// The factor given.
-        factor: f64,
-    },
+/// Why a layer's arguments are refused: which argument of which Keras class, the value given,
+/// and what Keras allows. One shape for every layer, so a new layer brings no new error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LayerProblem {
+    /// The Keras class whose argument it is: `Dense`, `Dropout`, `L2`.
+    pub class: String,
+    /// The argument, as Keras names it: `units`, `rate`, `l2`.
+    pub argument: String,
+    /// The value given.
+    pub value: f64,
+    /// What Keras accepts.
+    pub allowed: Allowed,
+}
+
+impl LayerProblem {
+    /// `Some` problem when `value` is not in `allowed`.
+    pub fn check(class: &str, argument: &str, value: f64, allowed: Allowed) -> Option<LayerProblem> {
+        (!allowed.admits(value)).then(|| LayerProblem {
+            class: class.into(),
+            argument: argument.into(),
+            value,
+            allowed,
+        })
+    }
+}
+
+/// The values a layer's argument accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Allowed {
+    /// A whole number of at least 1 (units).
+    AtLeastOne,
+    /// From 0 up to, not including, 1 (a dropout rate).
+    FromZeroBelowOne,
+    /// From 0 to 1 (a momentum).
+    ZeroToOne,
+    /// A positive, finite number (an epsilon).
+    Positive,
+    /// 0 or more, finite (a regularizer's factor).
+    NonNegative,
+}
+
+impl Allowed {
+    /// Whether `value` is accepted (NaN never is).
+    pub fn admits(self, value: f64) -> bool {
+        match self {
+            Allowed::AtLeastOne => value >= 1.0 && value.is_finite(),
+            Allowed::FromZeroBelowOne => (0.0..1.0).contains(&value),
+            Allowed::ZeroToOne => (0.0..=1.0).contains(&value),
+            Allowed::Positive => value > 0.0 && value.is_finite(),
+            Allowed::NonNegative => value >= 0.0 && value.is_finite(),
+        }
+    }
 }
 
 /// A `fit` option that can be refused.

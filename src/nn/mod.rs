@@ -32,11 +32,12 @@ mod workspace;
 pub use activation::Activation;
 pub use boundary::{boundary_map, BoundaryMap, Grid, GRID_SIZE};
 pub use callbacks::{EarlyStopping, Mode, Monitor, ReduceLrOnPlateau};
-pub use error::{FitOption, LabelRange, LayerProblem, Misfit, NnError, OptionProblem, ScheduleProblem};
+pub use error::{Allowed, FitOption, LabelRange, LayerProblem, Misfit, NnError, OptionProblem, ScheduleProblem};
 pub use fit::Training;
 pub use fit_options::{FitOptions, Validation};
 pub use init::Initializer;
-pub use layers::{BatchNormConfig, BatchNormalization, Dense, DenseConfig, Dropout, DropoutConfig, Layer, LayerConfig};
+// Every layer kind's public types, so a new kind is added in `layers/` alone.
+pub use layers::*;
 pub use logs::{BatchLogs, EpochLogs, History, Progress};
 pub use loss::Loss;
 pub use metrics::{binary_accuracy_count, roc_auc, roc_curve, ConfusionMatrix};

@@ -21,6 +21,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::{Allowed, LayerProblem};
+
 /// A penalty on a weight tensor; the factors are the Python floats a Keras user writes.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -54,6 +56,22 @@ impl Regularizer {
             (false, true) => Some(Regularizer::L2 { l2 }),
             (true, true) => Some(Regularizer::L1L2 { l1, l2 }),
         }
+    }
+
+    /// The Keras class: `L1`, `L2`, `L1L2`.
+    pub fn keras_class(self) -> &'static str {
+        match self {
+            Regularizer::L1 { .. } => "L1",
+            Regularizer::L2 { .. } => "L2",
+            Regularizer::L1L2 { .. } => "L1L2",
+        }
+    }
+
+    /// Why Keras would refuse the factors (negative, or not a number), if it would.
+    pub fn problem(self) -> Option<LayerProblem> {
+        let (l1, l2) = self.factors();
+        let check = |argument, value| LayerProblem::check(self.keras_class(), argument, value, Allowed::NonNegative);
+        check("l1", l1).or_else(|| check("l2", l2))
     }
 
     /// The Keras call: `keras.regularizers.L2(0.001)`.

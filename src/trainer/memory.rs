@@ -15,14 +15,7 @@ pub const MEMORY_LIMIT: u64 = 1_500_000_000;
 
 /// Bytes a fit of `layers` on `inputs` features, `rows` rows and batches of `batch` rows needs.
 pub fn memory_needed(inputs: usize, layers: &[LayerConfig], optimizer: &Optimizer, batch: usize, rows: usize) -> u64 {
-    let slots = match optimizer {
-        Optimizer::Adam(a) if a.amsgrad => 3,
-        Optimizer::Adam(_) => 2,
-        Optimizer::Rmsprop(r) if r.momentum != 0.0 => 2,
-        Optimizer::Rmsprop(_) => 1,
-        Optimizer::Sgd(s) if s.momentum != 0.0 => 1,
-        Optimizer::Sgd(_) => 0,
-    };
+    let slots = optimizer.slots();
     let (mut fan_in, mut weights, mut activations) = (inputs as u64, 0u64, 0u64);
     for layer in layers {
         let units = layer.units(fan_in as usize) as u64;

@@ -98,15 +98,41 @@ self.Bench = (() => {
     return s;
   }
 
+  /**
+   * The new layers' cost: a workload named `W-A+dropout` is W-A with a Dropout(0.3) after each
+   * hidden Dense layer; `+batch_norm` puts a BatchNormalization() there instead, `+l2` gives each
+   * Dense layer an L2(0.001) kernel regularizer. Same rows, same steps.
+   */
+  const VARIANTS = {
+    dropout: {
+      label: 'Dropout(0.3) after each hidden layer',
+      layers: (ls) => ls.flatMap((l, i) => (i < ls.length - 1 ? [l, { dropout: 0.3 }] : [l])),
+    },
+    batch_norm: {
+      label: 'BatchNormalization() after each hidden layer',
+      layers: (ls) => ls.flatMap((l, i) => (i < ls.length - 1 ? [l, { batch_norm: true }] : [l])),
+    },
+    l2: {
+      label: 'L2(0.001) on every kernel',
+      layers: (ls) => ls.map((l) => ({ ...l, l2: 0.001 })),
+    },
+  };
+
   const cache = new Map();
 
   /**
    * The workload `name`, optionally cut to its first `rows` rows and `epochs` epochs (the cpu
    * backend's W-B, which would take minutes otherwise); the data is made once per worker.
    */
-  function workload(name, cut = {}) {
-    const base = WORKLOADS[name];
+  function workload(fullName, cut = {}) {
+    const [name, variant] = fullName.split('+');
+    let base = WORKLOADS[name];
     if (!base) throw new Error(`no workload ${name}: the workloads are ${Object.keys(WORKLOADS).join(', ')}`);
+    if (variant !== undefined) {
+      const v = VARIANTS[variant];
+      if (!v) throw new Error(`no variant ${variant}: the variants are ${Object.keys(VARIANTS).join(', ')}`);
+      base = { ...base, title: `${base.title} + ${v.label}`, layers: v.layers(base.layers) };
+    }
     if (!cache.has(name)) cache.set(name, generate(base));
     const full = cache.get(name);
     const w = { ...base, ...cut };
@@ -116,5 +142,5 @@ self.Bench = (() => {
     return { spec: w, x, y, checksum: full.checksum };
   }
 
-  return { WORKLOADS, workload };
+  return { WORKLOADS, VARIANTS, workload };
 })();

@@ -16,7 +16,12 @@ self.answer({
   train({ workload, cut }) {
     const { spec, x, y, checksum } = self.Bench.workload(workload, cut);
     const timing = JSON.parse(lab.train(x, y, JSON.stringify(spec)));
-    return { ...timing, checksum, batch_size: spec.batch_size };
+    return { ...timing, checksum, batch_size: spec.batch_size, title: spec.title };
+  },
+
+  /** The layer variants (`W-A+dropout`, …) and what each adds. */
+  variants() {
+    return Object.fromEntries(Object.entries(self.Bench.VARIANTS).map(([name, v]) => [name, v.label]));
   },
 
   peak({ iterations }) {

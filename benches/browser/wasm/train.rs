@@ -6,7 +6,10 @@
 //! `Training::new` (which copies the rows and sizes every buffer, as `model.fit` prepares its
 //! tensors) to the last step; building the model's weights is outside it, on both sides.
 
-use mlp_lab::nn::{Activation, Adam, DenseConfig, FitOptions, Loss, Optimizer, Sequential, Training};
+use mlp_lab::nn::{
+    Activation, Adam, BatchNormConfig, DenseConfig, DropoutConfig, FitOptions, LayerConfig, Loss, Optimizer,
+    Regularizer, Sequential, Training,
+};
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -14,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use crate::clock::now;
 
 /// A workload as the page sends it, in JSON: `{"inputs": 10, "layers": [{"units": 64,
-/// "activation": "relu"}, …], "loss": "binary_crossentropy", "epochs": 10, "batch_size": 32,
+/// "activation": "relu"}, {"dropout": 0.3}, …], "loss": "binary_crossentropy", "epochs": 10, "batch_size": 32,
 /// "seed": 42}`.
 #[derive(Debug, Deserialize)]
 struct Spec {
@@ -26,11 +29,29 @@ struct Spec {
     seed: u64,
 }
 
-/// One `Dense` layer; the rest of its configuration is Keras' default.
+/// One layer, Keras' defaults for the rest: `{"units": 64, "activation": "relu"}` (with
+/// `"l2": 0.001`, an `L2` kernel regularizer), `{"dropout": 0.3}` or `{"batch_norm": true}`.
 #[derive(Debug, Deserialize)]
-struct Layer {
-    units: usize,
-    activation: Activation,
+#[serde(untagged)]
+enum Layer {
+    Dense { units: usize, activation: Activation, l2: Option<f64> },
+    Dropout { dropout: f64 },
+    BatchNorm { batch_norm: bool },
+}
+
+impl Layer {
+    fn config(&self) -> LayerConfig {
+        match *self {
+            Layer::Dense { units, activation, l2 } => LayerConfig::Dense(DenseConfig {
+                units,
+                activation,
+                kernel_regularizer: l2.map(|l2| Regularizer::L2 { l2 }),
+                ..Default::default()
+            }),
+            Layer::Dropout { dropout } => LayerConfig::Dropout(DropoutConfig { rate: dropout }),
+            Layer::BatchNorm { .. } => LayerConfig::BatchNormalization(BatchNormConfig::default()),
+        }
+    }
 }
 
 /// What a fit took, returned to the page in JSON.
@@ -66,11 +87,7 @@ pub fn train(x: &[f32], y: &[f32], spec: &str) -> Result<String, String> {
     }
     let x = Array2::from_shape_vec((rows, spec.inputs), x.to_vec()).map_err(|e| e.to_string())?;
     let y = Array2::from_shape_vec((rows, y.len() / rows), y.to_vec()).map_err(|e| e.to_string())?;
-    let layers: Vec<DenseConfig> = spec
-        .layers
-        .iter()
-        .map(|l| DenseConfig { units: l.units, activation: l.activation, ..Default::default() })
-        .collect();
+    let layers: Vec<LayerConfig> = spec.layers.iter().map(Layer::config).collect();
     let model = Sequential::new(spec.inputs, &layers, spec.seed).map_err(|e| e.to_string())?;
     let options =
         FitOptions { epochs: spec.epochs, batch_size: spec.batch_size, seed: spec.seed, ..Default::default() };

@@ -35,16 +35,18 @@ catalogue! {
         empty_model: "the model needs at least one layer, ending with a Dense layer" | "模型至少需要一层，且最后一层必须是 Dense",
         /// A layer's arguments are refused; `{problem}` is one of the `layer_*` keys.
         bad_layer: "layer {n}: {problem}" | "第 {n} 层：{problem}",
-        /// A Dense layer without units.
-        layer_no_units: "a Dense layer needs at least 1 unit" | "Dense 层至少需要 1 个单元",
-        /// A Dropout rate out of range.
-        layer_rate: "Dropout's rate must be from 0 up to (not including) 1, not {rate}" | "Dropout 的 rate 必须不小于 0 且小于 1，而不是 {rate}",
-        /// A BatchNormalization momentum out of range.
-        layer_momentum: "BatchNormalization's momentum must be from 0 to 1, not {momentum}" | "BatchNormalization 的 momentum 必须在 0 到 1 之间，而不是 {momentum}",
-        /// A BatchNormalization epsilon out of range.
-        layer_epsilon: "BatchNormalization's epsilon must be a positive number, not {epsilon}" | "BatchNormalization 的 epsilon 必须是正数，而不是 {epsilon}",
-        /// A negative regularizer factor.
-        layer_regularizer: "a regularizer's factor must be 0 or more, not {factor}" | "正则化系数必须大于或等于 0，而不是 {factor}",
+        /// A layer's argument out of what Keras accepts; `{allowed}` is one of the `allowed_*` keys.
+        layer_argument: "{class}'s {argument} must be {allowed}, not {value}" | "{class} 的 {argument} 必须{allowed}，而不是 {value}",
+        /// A whole number of at least 1.
+        allowed_at_least_one: "at least 1" | "至少为 1",
+        /// From 0 up to, not including, 1.
+        allowed_from_zero_below_one: "from 0 up to (not including) 1" | "不小于 0 且小于 1",
+        /// From 0 to 1.
+        allowed_zero_to_one: "from 0 to 1" | "在 0 到 1 之间",
+        /// A positive number.
+        allowed_positive: "a positive number" | "是正数",
+        /// 0 or more.
+        allowed_non_negative: "0 or more" | "大于或等于 0",
         /// The last layer is not Dense.
         output_not_dense: "the last layer is {class}; the output layer must be Dense, whose units and activation the loss reads" | "最后一层是 {class}；输出层必须是 Dense，损失函数要读取它的单元数和激活函数",
         /// A `fit` option refused; `{problem}` is one of the `option_*` keys.

@@ -23,6 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Buffers;
+use crate::nn::{Allowed, LayerProblem};
 
 /// `BatchNormalization`'s arguments; the defaults are Keras'.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -40,6 +41,12 @@ impl Default for BatchNormConfig {
 }
 
 impl BatchNormConfig {
+    /// Why Keras would refuse these arguments, if it would.
+    pub fn problem(&self) -> Option<LayerProblem> {
+        LayerProblem::check("BatchNormalization", "momentum", self.momentum, Allowed::ZeroToOne)
+            .or_else(|| LayerProblem::check("BatchNormalization", "epsilon", self.epsilon, Allowed::Positive))
+    }
+
     /// The Keras call: `layers.BatchNormalization()`, with the arguments that differ from Keras'
     /// defaults.
     pub fn keras_call(&self) -> String {

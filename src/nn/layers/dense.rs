@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Buffers;
 use crate::nn::kernels::{gemm_nn, gemm_nn_bias, gemm_nt, gemm_tn};
-use crate::nn::{Activation, Initializer, Regularizer};
+use crate::nn::{Activation, Allowed, Initializer, LayerProblem, Regularizer};
 
 /// How to build a [`Dense`] layer; the defaults are Keras'.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -74,6 +74,13 @@ fn py_str(text: &str) -> String {
 }
 
 impl DenseConfig {
+    /// Why Keras would refuse these arguments, if it would.
+    pub fn problem(&self) -> Option<LayerProblem> {
+        LayerProblem::check("Dense", "units", self.units as f64, Allowed::AtLeastOne)
+            .or_else(|| self.kernel_regularizer.and_then(Regularizer::problem))
+            .or_else(|| self.bias_regularizer.and_then(Regularizer::problem))
+    }
+
     /// The Keras call: `layers.Dense(64, activation='relu', kernel_regularizer=…)`, with the
     /// arguments that differ from Keras' defaults.
     pub fn keras_call(&self) -> String {

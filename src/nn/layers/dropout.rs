@@ -18,6 +18,7 @@ use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
 use super::Buffers;
+use crate::nn::{Allowed, LayerProblem};
 
 /// `Dropout`'s arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -34,6 +35,11 @@ impl Default for DropoutConfig {
 }
 
 impl DropoutConfig {
+    /// Why Keras would refuse these arguments, if it would.
+    pub fn problem(&self) -> Option<LayerProblem> {
+        LayerProblem::check("Dropout", "rate", self.rate, Allowed::FromZeroBelowOne)
+    }
+
     /// The Keras call: `layers.Dropout(0.3)`.
     pub fn keras_call(&self) -> String {
         format!("layers.Dropout({})", self.rate)

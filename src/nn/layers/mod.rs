@@ -109,22 +109,9 @@ impl LayerConfig {
     /// Why Keras would refuse these arguments, if it would.
     pub fn problem(&self) -> Option<LayerProblem> {
         match self {
-            LayerConfig::Dense(d) if d.units == 0 => Some(LayerProblem::NoUnits),
-            LayerConfig::Dense(d) => {
-                let factors = [d.kernel_regularizer, d.bias_regularizer].into_iter().flatten().map(|r| r.factors());
-                factors
-                    .flat_map(|(l1, l2)| [l1, l2])
-                    .find(|f| !(f.is_finite() && *f >= 0.0))
-                    .map(|factor| LayerProblem::Regularizer { factor })
-            }
-            LayerConfig::Dropout(d) if !(d.rate >= 0.0 && d.rate < 1.0) => Some(LayerProblem::Rate { rate: d.rate }),
-            LayerConfig::BatchNormalization(b) if !(b.momentum >= 0.0 && b.momentum <= 1.0) => {
-                Some(LayerProblem::Momentum { momentum: b.momentum })
-            }
-            LayerConfig::BatchNormalization(b) if !(b.epsilon > 0.0 && b.epsilon.is_finite()) => {
-                Some(LayerProblem::Epsilon { epsilon: b.epsilon })
-            }
-            _ => None,
+            LayerConfig::Dense(d) => d.problem(),
+            LayerConfig::Dropout(d) => d.problem(),
+            LayerConfig::BatchNormalization(b) => b.problem(),
         }
     }
 }

@@ -66,6 +66,11 @@ impl Adam {
         args
     }
 
+    /// Moments kept per weight: the first and second, and the running maximum with AMSGrad.
+    pub(super) fn slots(&self) -> u64 {
+        2 + u64::from(self.amsgrad)
+    }
+
     pub(super) fn state(&self, sizes: &[usize]) -> AdamState {
         let hat = |n: usize| if self.amsgrad { n } else { 0 };
         let moments = sizes.iter().map(|&n| (vec![0.0; n], vec![0.0; n], vec![0.0; hat(n)])).collect();

@@ -41,9 +41,9 @@ impl Default for Optimizer {
 }
 
 impl Optimizer {
-    /// Every optimizer, with Keras' defaults.
+    /// Every optimizer, with Keras' defaults, the default first.
     pub fn all() -> [Optimizer; 3] {
-        [Optimizer::Sgd(Sgd::default()), Optimizer::Adam(Adam::default()), Optimizer::Rmsprop(Rmsprop::default())]
+        [Optimizer::Adam(Adam::default()), Optimizer::Sgd(Sgd::default()), Optimizer::Rmsprop(Rmsprop::default())]
     }
 
     /// The Keras name.
@@ -52,6 +52,15 @@ impl Optimizer {
             Optimizer::Sgd(_) => "sgd",
             Optimizer::Adam(_) => "adam",
             Optimizer::Rmsprop(_) => "rmsprop",
+        }
+    }
+
+    /// The Keras class, as a person reads it: `SGD`, `Adam`, `RMSprop`.
+    pub fn keras_class(&self) -> &'static str {
+        match self {
+            Optimizer::Sgd(_) => "SGD",
+            Optimizer::Adam(_) => "Adam",
+            Optimizer::Rmsprop(_) => "RMSprop",
         }
     }
 
@@ -82,13 +91,22 @@ impl Optimizer {
     /// rate written as `lr` (a number, or the name of a schedule built before):
     /// `keras.optimizers.SGD(learning_rate=0.1, momentum=0.9)`.
     pub fn keras_call(&self, lr: &str) -> String {
-        let (class, rest) = match self {
-            Optimizer::Sgd(o) => ("SGD", o.keras_args()),
-            Optimizer::Adam(o) => ("Adam", o.keras_args()),
-            Optimizer::Rmsprop(o) => ("RMSprop", o.keras_args()),
+        let rest = match self {
+            Optimizer::Sgd(o) => o.keras_args(),
+            Optimizer::Adam(o) => o.keras_args(),
+            Optimizer::Rmsprop(o) => o.keras_args(),
         };
         let args: Vec<String> = std::iter::once(format!("learning_rate={lr}")).chain(rest).collect();
-        format!("keras.optimizers.{class}({})", args.join(", "))
+        format!("keras.optimizers.{}({})", self.keras_class(), args.join(", "))
+    }
+
+    /// Values the optimizer keeps per weight (moments, velocities), for the memory a fit needs.
+    pub fn slots(&self) -> u64 {
+        match self {
+            Optimizer::Sgd(o) => o.slots(),
+            Optimizer::Adam(o) => o.slots(),
+            Optimizer::Rmsprop(o) => o.slots(),
+        }
     }
 
     /// The running optimizer for tensors of the given sizes, its slots at zero.

@@ -54,6 +54,11 @@ impl Rmsprop {
             .collect()
     }
 
+    /// Values kept per weight: the mean square, and a velocity with momentum.
+    pub(super) fn slots(&self) -> u64 {
+        1 + u64::from(self.momentum != 0.0)
+    }
+
     pub(super) fn state(&self, sizes: &[usize]) -> RmspropState {
         let momentum = self.momentum != 0.0;
         let slots = sizes.iter().map(|&n| (vec![0.0; n], vec![0.0; if momentum { n } else { 0 }])).collect();

@@ -49,6 +49,11 @@ impl Sgd {
         args
     }
 
+    /// Values kept per weight: a velocity with momentum, none without.
+    pub(super) fn slots(&self) -> u64 {
+        u64::from(self.momentum != 0.0)
+    }
+
     pub(super) fn state(&self, sizes: &[usize]) -> SgdState {
         let momentum = self.momentum != 0.0;
         let velocities = if momentum { sizes.iter().map(|&n| vec![0.0; n]).collect() } else { Vec::new() };
