@@ -14,7 +14,7 @@ use super::draw::{draw_flowchart, lay_out, Placed};
 use crate::app::lang::{use_lang, use_text};
 use crate::app::redraw::redraw_each_frame;
 use crate::diagram::{parse, seeds, Flowchart};
-use crate::i18n::{fill, Lang, Localize, Text};
+use crate::i18n::{fill, Lang, Text, Words};
 use crate::page::Stage;
 
 /// The built-in diagrams.
@@ -82,7 +82,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
         Ok(chart) => chart,
         Err(_) => previous.cloned().unwrap_or_default(),
     });
-    let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.in_lang(page.get())));
+    let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.words(t.get())));
     let buttons = RwSignal::new(Vec::<NodeButton>::new());
     let edges = RwSignal::new(0usize);
     let canvas_ref = NodeRef::<Canvas>::new();

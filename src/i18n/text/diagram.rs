@@ -1,5 +1,7 @@
-//! The key-factors diagram's panel: its heading, the diagram selector, the editor. The nodes'
-//! labels are the Mermaid source's own (the built-in diagrams come in both languages).
+//! The key-factors diagram's panel: its heading, the diagram selector, the editor, and the
+//! editor's parse errors (each fills its `{places}` with the error's facts, see
+//! `crate::i18n::diagram`). The nodes' labels are the Mermaid source's own (the built-in
+//! diagrams come in both languages).
 
 catalogue! {
     /// The key-factors diagram's panel.
@@ -22,5 +24,47 @@ catalogue! {
         edit: "Edit the Mermaid source" | "编辑 Mermaid 源码",
         /// The editor's text area (for screen readers).
         source: "Mermaid source of the diagram" | "图示的 Mermaid 源码",
+        /// A parse error: where (`{line}`, `{column}`, from 1), then what (one of the `parse_*` keys).
+        parse_at: "line {line}, column {column}: {problem}" | "第 {line} 行第 {column} 列：{problem}",
+        /// What was found instead: some text.
+        found_text: "found \"{text}\"" | "却遇到了“{text}”",
+        /// What was found instead: nothing more on the line.
+        found_end_of_line: "found the end of the line" | "却遇到了行尾",
+        /// What was found instead: nothing more in the text.
+        found_end_of_input: "found the end of the text" | "却遇到了文本末尾",
+        /// No `graph` or `flowchart` header (`{found}`: one of the `found_*` keys).
+        parse_missing_header: "expected a header such as \"graph TD\" or \"flowchart LR\", {found}" | "应以“graph TD”或“flowchart LR”这样的表头开头，{found}",
+        /// A direction other than TD, TB, BT, LR or RL.
+        parse_unknown_direction: "unknown direction \"{found}\": use TD, TB, BT, LR or RL" | "未知的方向“{found}”：请用 TD、TB、BT、LR 或 RL",
+        /// Something after the header's direction.
+        parse_after_header: "expected \";\" or the end of the line after the header, {found}" | "表头之后应为“;”或行尾，{found}",
+        /// No node id at the start of a statement.
+        parse_expected_node: "expected a node id, {found}" | "应为节点 id，{found}",
+        /// No node id after an arrow.
+        parse_expected_node_after_arrow: "expected a node id after the arrow {arrow}, {found}" | "箭头 {arrow} 之后应为节点 id，{found}",
+        /// No node id after `&`.
+        parse_expected_node_after_ampersand: "expected a node id after \"&\", {found}" | "“&”之后应为节点 id，{found}",
+        /// A node followed by neither an arrow, `&`, `;` nor the end of the line.
+        parse_expected_arrow: "expected an arrow such as --> after node \"{node}\", {found}" | "节点“{node}”之后应为 --> 这样的箭头，{found}",
+        /// A node's label never closed.
+        parse_unclosed_label: "the label of node \"{node}\" is never closed: expected \"{closer}\" on the same line" | "节点“{node}”的标签没有闭合：同一行上应有“{closer}”",
+        /// A quoted label followed by something other than its closing bracket.
+        parse_expected_closer: "expected \"{closer}\" to close the label of node \"{node}\", {found}" | "应有“{closer}”来闭合节点“{node}”的标签，{found}",
+        /// A quote never closed.
+        parse_unclosed_quote: "this quote is never closed: expected \" on the same line" | "这个引号没有闭合：同一行上应有与之配对的 \"",
+        /// An edge label never closed.
+        parse_unclosed_edge_label: "this edge label is never closed: expected \"{closer}\" on the same line" | "这个连线标签没有闭合：同一行上应有“{closer}”",
+        /// A node shape not drawn (`{{text}}` is the shape `{text}`, braces and all).
+        parse_unsupported_shape: "the shape \"{opener}\" is not supported yet: use [text], (text), ([text]), ((text)), {{text}} or >text]" | "暂不支持形状“{opener}”：请用 [文字]、(文字)、([文字])、((文字))、{{文字}} 或 >文字]",
+        /// An arrow not drawn.
+        parse_unsupported_arrow: "the arrow \"{found}\" is not supported yet: use -->, ---, -.->, -.-, ==>, === or ~~~" | "暂不支持箭头“{found}”：请用 -->、---、-.->、-.-、==>、=== 或 ~~~",
+        /// `subgraph`.
+        parse_subgraph: "subgraphs are not supported yet" | "目前还不支持子图（subgraph）",
+        /// `end`, which closes a subgraph.
+        parse_subgraph_end: "\"end\" closes a subgraph, and subgraphs are not supported yet" | "“end”用来结束子图，但目前还不支持子图",
+        /// `graph` or `flowchart` again.
+        parse_second_header: "\"{keyword}\" starts a diagram, and this one already started on an earlier line" | "“{keyword}”用于开始一张图，而这张图已在前面的行开始了",
+        /// Front matter never closed.
+        parse_unclosed_front_matter: "the front matter opened by \"---\" is never closed by another \"---\" line" | "由“---”开始的前置元数据（front matter）没有被另一行“---”闭合",
     }
 }

@@ -1,0 +1,145 @@
+//! The flowchart parser's errors in words ([`Words`] for [`ParseError`] and what it found), and
+//! their English `Display`: `line 4, column 9: expected an arrow such as --> after node "B",
+//! found "=>"`, in Chinese `第 4 行第 9 列：节点“B”之后应为 --> 这样的箭头，却遇到了“=>”`.
+
+use std::fmt;
+
+use super::{fill, Lang, Text, Words};
+use crate::diagram::{After, Found, ParseError};
+
+/// What was found instead, as a clause: `found "=>"`, `found the end of the line`.
+impl Words for Found {
+    fn words(&self, t: &'static Text) -> String {
+        let t = &t.diagram;
+        match self {
+            Found::Text(text) => fill(t.found_text, &[("text", text)]),
+            Found::EndOfLine => t.found_end_of_line.to_string(),
+            Found::EndOfInput => t.found_end_of_input.to_string(),
+        }
+    }
+}
+
+impl Words for ParseError {
+    fn words(&self, text: &'static Text) -> String {
+        let t = &text.diagram;
+        let problem = match self {
+            ParseError::MissingHeader { found, .. } => fill(t.parse_missing_header, &[("found", &found.words(text))]),
+            ParseError::UnknownDirection { found, .. } => fill(t.parse_unknown_direction, &[("found", found)]),
+            ParseError::AfterHeader { found, .. } => fill(t.parse_after_header, &[("found", &found.words(text))]),
+            ParseError::ExpectedNode { after, found, .. } => {
+                let found = found.words(text);
+                match after {
+                    None => fill(t.parse_expected_node, &[("found", &found)]),
+                    Some(After::Arrow(arrow)) => {
+                        fill(t.parse_expected_node_after_arrow, &[("arrow", arrow), ("found", &found)])
+                    }
+                    Some(After::Ampersand) => fill(t.parse_expected_node_after_ampersand, &[("found", &found)]),
+                }
+            }
+            ParseError::ExpectedArrow { node, found, .. } => {
+                fill(t.parse_expected_arrow, &[("node", node), ("found", &found.words(text))])
+            }
+            ParseError::UnclosedLabel { node, closer, .. } => {
+                fill(t.parse_unclosed_label, &[("node", node), ("closer", closer)])
+            }
+            ParseError::ExpectedCloser { node, closer, found, .. } => {
+                fill(t.parse_expected_closer, &[("node", node), ("closer", closer), ("found", &found.words(text))])
+            }
+            ParseError::UnclosedQuote { .. } => t.parse_unclosed_quote.to_string(),
+            ParseError::UnclosedEdgeLabel { closer, .. } => fill(t.parse_unclosed_edge_label, &[("closer", closer)]),
+            ParseError::UnsupportedShape { opener, .. } => fill(t.parse_unsupported_shape, &[("opener", opener)]),
+            ParseError::UnsupportedArrow { found, .. } => fill(t.parse_unsupported_arrow, &[("found", found)]),
+            ParseError::Subgraph { keyword: "end", .. } => t.parse_subgraph_end.to_string(),
+            ParseError::Subgraph { .. } => t.parse_subgraph.to_string(),
+            ParseError::SecondHeader { keyword, .. } => fill(t.parse_second_header, &[("keyword", keyword)]),
+            ParseError::UnclosedFrontMatter { .. } => t.parse_unclosed_front_matter.to_string(),
+        };
+        fill(t.parse_at, &[("line", &self.line()), ("column", &self.column()), ("problem", &problem)])
+    }
+}
+
+/// In English, as a library's errors read.
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&Words::in_lang(self, Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::check::assert_words;
+
+    #[test]
+    fn messages_lead_with_line_and_column() {
+        let error = ParseError::ExpectedArrow { line: 4, column: 9, node: "B".into(), found: Found::Text("=>".into()) };
+        assert_eq!(error.to_string(), "line 4, column 9: expected an arrow such as --> after node \"B\", found \"=>\"");
+        assert_eq!(error.in_lang(Lang::Zh), "第 4 行第 9 列：节点“B”之后应为 --> 这样的箭头，却遇到了“=>”");
+    }
+
+    #[test]
+    fn found_names_the_end_of_a_line() {
+        let error = ParseError::ExpectedNode {
+            line: 2,
+            column: 8,
+            after: Some(After::Arrow("-->".into())),
+            found: Found::EndOfLine,
+        };
+        assert_eq!(
+            error.to_string(),
+            "line 2, column 8: expected a node id after the arrow -->, found the end of the line"
+        );
+    }
+
+    #[test]
+    fn subgraph_keywords_have_their_own_sentences() {
+        let open = ParseError::Subgraph { line: 3, column: 5, keyword: "subgraph" };
+        assert_eq!(open.to_string(), "line 3, column 5: subgraphs are not supported yet");
+        let close = ParseError::Subgraph { line: 6, column: 1, keyword: "end" };
+        assert!(close.to_string().ends_with("\"end\" closes a subgraph, and subgraphs are not supported yet"));
+    }
+
+    #[test]
+    fn braces_of_the_shapes_list_are_kept() {
+        let error = ParseError::UnsupportedShape { line: 2, column: 2, opener: "[[".into() };
+        assert!(error.to_string().ends_with("((text)), {text} or >text]"));
+        assert!(error.in_lang(Lang::Zh).contains("((文字))、{文字} 或"));
+    }
+
+    #[test]
+    fn every_error_says_itself_in_both_languages_with_the_same_figures() {
+        let text = || Found::Text("=>".into());
+        let all = [
+            ParseError::MissingHeader { line: 1, column: 1, found: Found::Text("A".into()) },
+            ParseError::MissingHeader { line: 1, column: 1, found: Found::EndOfInput },
+            ParseError::UnknownDirection { line: 1, column: 7, found: "XY".into() },
+            ParseError::AfterHeader { line: 1, column: 10, found: Found::Text("A".into()) },
+            ParseError::ExpectedNode {
+                line: 2,
+                column: 8,
+                after: Some(After::Arrow("-.->".into())),
+                found: Found::EndOfLine,
+            },
+            ParseError::ExpectedNode { line: 2, column: 5, after: Some(After::Ampersand), found: text() },
+            ParseError::ExpectedNode { line: 3, column: 1, after: None, found: Found::EndOfInput },
+            ParseError::ExpectedArrow { line: 4, column: 9, node: "B".into(), found: text() },
+            ParseError::UnclosedLabel { line: 5, column: 2, node: "A".into(), closer: "])" },
+            ParseError::ExpectedCloser { line: 6, column: 12, node: "A".into(), closer: "]", found: text() },
+            ParseError::UnclosedQuote { line: 7, column: 3 },
+            ParseError::UnclosedEdgeLabel { line: 8, column: 6, closer: "-->" },
+            ParseError::UnsupportedShape { line: 9, column: 2, opener: "[[".into() },
+            ParseError::UnsupportedArrow { line: 10, column: 3, found: "<-->".into() },
+            ParseError::Subgraph { line: 11, column: 1, keyword: "subgraph" },
+            ParseError::Subgraph { line: 12, column: 1, keyword: "end" },
+            ParseError::SecondHeader { line: 13, column: 1, keyword: "graph".into() },
+            ParseError::UnclosedFrontMatter { line: 1, column: 1 },
+        ];
+        for error in &all {
+            assert_words(error);
+        }
+        assert_eq!(all[4].in_lang(Lang::Zh), "第 2 行第 8 列：箭头 -.-> 之后应为节点 id，却遇到了行尾");
+        for found in [text(), Found::EndOfLine, Found::EndOfInput] {
+            assert_words(&found);
+        }
+    }
+}
