@@ -99,7 +99,7 @@ pub fn CompileFields(store: SetupStore) -> impl IntoView {
                 selected=Signal::derive(move || model.with(|m| m.loss.keras_name().to_string()))
                 on_change=Callback::new(move |v: String| choose("loss", v)) />
             <Choose label=|t| t.model.optimizer testid="optimizer"
-                options=Optimizer::all().iter().map(|o| (o.keras_name().to_string(), o.keras_class().to_string())).collect::<Vec<_>>()
+                options={Optimizer::all().iter().map(|o| (o.keras_name().to_string(), o.keras_class().to_string())).collect::<Vec<_>>()}
                 selected=Signal::derive(move || kind.get().to_string())
                 on_change=Callback::new(move |v: String| {
                     // A new optimizer starts at its Keras defaults, keeping the schedule's kind.
