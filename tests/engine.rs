@@ -460,7 +460,7 @@ fn shuffling_visits_every_row_once_an_epoch_in_a_seeded_order() {
     let zeros = DenseConfig { units: 1, kernel_initializer: Initializer::Zeros, ..Default::default() };
     let sgd = Optimizer::Sgd(Sgd { learning_rate: LearningRate::Constant(1e-30), ..Default::default() });
     let run = |shuffle: bool, seed: u64| {
-        let model = Sequential::new(1, &[zeros.clone()], 0).unwrap();
+        let model = Sequential::new(1, std::slice::from_ref(&zeros), 0).unwrap();
         let options = FitOptions { epochs: 3, batch_size: 8, shuffle, seed, ..Default::default() };
         let mut fit = Training::new(model, Loss::MeanSquaredError, sgd.clone(), x.clone(), y.clone(), options).unwrap();
         batch_losses(&mut fit)

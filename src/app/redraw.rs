@@ -45,6 +45,7 @@ thread_local! {
     static SIZES: RefCell<Vec<(HtmlCanvasElement, f64, f64)>> = const { RefCell::new(Vec::new()) };
     /// Fires when an observed canvas' box changes: every canvas redraws.
     static RESIZED: ArcTrigger = ArcTrigger::new();
+    #[allow(clippy::type_complexity)] // the observer and the callback it calls, kept alive together
     static OBSERVER: RefCell<Option<(ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>> = const { RefCell::new(None) };
 }
 
