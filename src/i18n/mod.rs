@@ -19,6 +19,7 @@ mod catalogue;
 mod bilingual;
 #[cfg(test)]
 pub(crate) mod check;
+mod data;
 mod engine;
 mod failure;
 mod lang;
