@@ -8,8 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{ColumnSummary, Generator, GeneratorSpec, Report, Scaling, Task};
-use crate::i18n::Bilingual;
+use crate::data::{ColumnSummary, CsvError, Generator, GeneratorSpec, PrepareError, Report, ScaleError, Scaling, Task};
 use crate::nn::{
     Activation, BatchLogs, BoundaryMap, DenseConfig, EarlyStopping, EpochLogs, EvaluationReport, LayerConfig, Loss,
     NnError, Optimizer, Speed,
@@ -120,15 +119,58 @@ pub enum Failure {
     Engine(NnError),
     /// The worker's own problem with a request.
     Worker(WorkerProblem),
-    /// A CSV file could not be read or prepared: the file's name and the data layer's message.
+    /// A CSV file could not be read or prepared: the file's name and the data layer's error.
     File {
         /// The file's name.
         name: String,
-        /// What is wrong with it, in both languages.
-        message: Bilingual,
+        /// What is wrong with it.
+        problem: FileProblem,
     },
-    /// A row to predict could not be read: the data layer's message.
-    Row(Bilingual),
+    /// A row to predict could not be read: the data layer's error.
+    Row(RowProblem),
+}
+
+/// What is wrong with a CSV file: it could not be read, or not prepared for training.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FileProblem {
+    /// Reading it.
+    Csv(CsvError),
+    /// Turning its table into features and labels.
+    Prepare(PrepareError),
+}
+
+impl From<CsvError> for FileProblem {
+    fn from(error: CsvError) -> Self {
+        FileProblem::Csv(error)
+    }
+}
+
+impl From<PrepareError> for FileProblem {
+    fn from(error: PrepareError) -> Self {
+        FileProblem::Prepare(error)
+    }
+}
+
+/// Why a row to predict could not be read: it could not be encoded as the training rows were,
+/// or not scaled with their statistics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RowProblem {
+    /// Encoding it (a value its column does not take, a value too many or too few).
+    Prepare(PrepareError),
+    /// Scaling it.
+    Scale(ScaleError),
+}
+
+impl From<PrepareError> for RowProblem {
+    fn from(error: PrepareError) -> Self {
+        RowProblem::Prepare(error)
+    }
+}
+
+impl From<ScaleError> for RowProblem {
+    fn from(error: ScaleError) -> Self {
+        RowProblem::Scale(error)
+    }
 }
 
 /// What the worker itself refuses.

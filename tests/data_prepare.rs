@@ -5,6 +5,7 @@ use mlp_lab::data::{
     prepare, read_csv, summarize, train_test_split_stratified, CsvOptions, Dataset, PrepareOptions, Prepared, Report,
     Scaler, Scaling, Summary, SummaryKind, Table, Task,
 };
+use mlp_lab::i18n::{Lang, Words};
 use mlp_lab::nn::Loss;
 use ndarray::{array, Array2};
 
@@ -58,7 +59,7 @@ fn a_two_valued_label_is_binary_mapped_in_sorted_order() {
     assert_eq!((report.task, report.loss, report.units), (Task::Binary, Loss::BinaryCrossentropy, 1));
     assert_eq!(report.classes, ["B", "M"]);
     assert_eq!(y(&p), [1.0, 0.0, 1.0]);
-    assert_eq!(report.notes[1].en, "binary: B → 0, M → 1 (binary_crossentropy, 1 output unit)");
+    assert_eq!(report.notes[1].in_lang(Lang::En), "binary: B → 0, M → 1 (binary_crossentropy, 1 output unit)");
     for (labels, expected) in [(["yes", "no", "yes"], [1.0, 0.0, 1.0]), (["4", "2", "2"], [1.0, 0.0, 0.0])] {
         let text = format!("x,y\n1,{}\n2,{}\n3,{}\n", labels[0], labels[1], labels[2]);
         assert_eq!(y(&prepared(&text, PrepareOptions::default()).0), expected, "{labels:?}");
@@ -95,7 +96,11 @@ fn a_number_label_with_fractions_or_many_values_is_a_regression() {
 fn text_features_are_one_hot_encoded() {
     let (p, report) = prepared("age,city,y\n31,Paris,1\n40,Lyon,0\n22,Nice,1\n50,Lyon,0\n", PrepareOptions::default());
     assert_eq!(report.features, ["age", "city=Lyon", "city=Nice", "city=Paris"]);
-    assert!(report.notes.iter().any(|n| n.en == "one-hot encoded \"city\" into 3 columns"), "{:?}", report.notes);
+    assert!(
+        report.notes.iter().any(|n| n.in_lang(Lang::En) == "one-hot encoded \"city\" into 3 columns"),
+        "{:?}",
+        report.notes
+    );
     assert_eq!(p.data.x.row(0).to_vec(), [31.0, 0.0, 0.0, 1.0]);
     assert_eq!(p.data.x.row(3).to_vec(), [50.0, 1.0, 0.0, 0.0]);
     assert_eq!(p.schema.encode_row(&["45", "Nice"]).unwrap(), [45.0, 0.0, 1.0, 0.0]);
@@ -107,10 +112,14 @@ fn rows_with_a_missing_value_in_a_used_column_are_dropped_and_counted() {
     let options = PrepareOptions { exclude: vec!["skip".into()], ..Default::default() };
     let (p, report) = prepared(text, options);
     assert_eq!((report.rows, report.dropped, p.data.rows()), (6, 3, 3));
-    assert!(report.notes.iter().any(|n| n.en == "dropped 3 of 6 rows with missing values"), "{:?}", report.notes);
+    assert!(
+        report.notes.iter().any(|n| n.in_lang(Lang::En) == "dropped 3 of 6 rows with missing values"),
+        "{:?}",
+        report.notes
+    );
     assert_eq!(p.data.x, array![[1.0, 2.0], [5.0, 6.0], [9.0, 10.0]], "the excluded column drops nothing");
     assert_eq!(report.left_out, ["notes"]);
-    assert!(report.notes.iter().any(|n| n.en == "left out \"notes\": every value is missing"));
+    assert!(report.notes.iter().any(|n| n.in_lang(Lang::En) == "left out \"notes\": every value is missing"));
 }
 
 #[test]
@@ -271,8 +280,6 @@ fn a_mostly_numeric_column_with_a_stray_value_and_few_levels_is_one_hot_with_a_n
     );
     let (_, report) = prepared(&text, PrepareOptions::default());
     assert_eq!(report.features, ["size=0", "size=1", "size=2", "size=3", "size=big"]);
-    assert!(report
-        .notes
-        .iter()
-        .any(|n| n.en == "one-hot encoded \"size\" into 5 columns (it is mostly numbers, but line 5 has \"big\")"));
+    assert!(report.notes.iter().any(|n| n.in_lang(Lang::En)
+        == "one-hot encoded \"size\" into 5 columns (it is mostly numbers, but line 5 has \"big\")"));
 }

@@ -1,8 +1,8 @@
 //! The page's language as a signal: the user's choice (kept in `localStorage` under
 //! [`STORAGE_KEY`]), else the browser's preferred languages (`navigator.languages`).
 //!
-//! [`LangSignal::install`] provides it; components read their words with [`use_text`] and show
-//! engine messages with [`use_lang`] and [`crate::i18n::Bilingual::get`]. The root element's
+//! [`LangSignal::install`] provides it; components read their words with [`use_text`] and word
+//! the facts the engine, the data and the worker send with [`crate::i18n::Words`]. The root element's
 //! `lang` attribute follows, so screen readers and fonts pick the right language.
 
 use leptos::prelude::*;

@@ -16,7 +16,10 @@ pub use self::csv::{
 pub use dataset::Dataset;
 pub use generate::{generate, seed_example, Generator, GeneratorSpec};
 pub use normalize::{ScaleError, Scaler, Scaling};
-pub use prepare::{prepare, Encoding, Input, PrepareError, PrepareOptions, Prepared, Report, Schema, Split, Task};
+pub use prepare::{
+    prepare, Accepts, Encoding, Input, LabelChoice, Mismatch, Note, PrepareError, PrepareOptions, Prepared, Report,
+    Schema, Split, Task,
+};
 pub use split::train_test_split;
 pub use stratify::train_test_split_stratified;
 pub use summary::{summarize, ClassCount, ColumnSummary, Summary, SummaryKind};

@@ -69,7 +69,7 @@ pub enum ColumnValues {
 }
 
 /// Where a column first had a cell that is not a number, and what it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct TextCell {
     /// The line of the file, from 1.
     pub line: u64,

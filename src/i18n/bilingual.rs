@@ -64,31 +64,6 @@ impl fmt::Display for Bilingual {
     }
 }
 
-/// An error or message whose `Display` is English and which also says itself in Chinese.
-pub trait Localize: fmt::Display {
-    /// The message in Chinese.
-    fn zh(&self) -> String;
-
-    /// The message in `lang`.
-    fn in_lang(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.to_string(),
-            Lang::Zh => self.zh(),
-        }
-    }
-
-    /// The message in both languages.
-    fn bilingual(&self) -> Bilingual {
-        Bilingual { en: self.to_string(), zh: self.zh() }
-    }
-}
-
-impl Localize for Bilingual {
-    fn zh(&self) -> String {
-        self.zh.clone()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! carries every figure of the English (`line 13: found 4 fields, but the header has 5` keeps
 //! 13, 4 and 5 in Chinese), so that a translation never loses a number the user needs.
 
-use super::{Lang, Localize, Words};
+use super::{Bilingual, Lang, Words};
 
 /// Whether `s` has Chinese characters or CJK punctuation (`。`, `、`, and the full-width `：`).
 pub(crate) fn has_cjk(s: &str) -> bool {
@@ -23,8 +23,8 @@ pub(crate) fn figures(s: &str) -> Vec<&str> {
 /// Panics unless `message`'s Chinese is non-empty, has Chinese characters, has no English
 /// sentence left in it by mistake (it differs from the English), and has the same figures.
 #[track_caller]
-pub(crate) fn assert_bilingual(message: &impl Localize) {
-    let (en, zh) = (message.to_string(), message.zh());
+pub(crate) fn assert_bilingual(message: &Bilingual) {
+    let (en, zh) = (message.en.clone(), message.zh.clone());
     assert!(!zh.trim().is_empty(), "no Chinese for {en:?}");
     assert!(has_cjk(&zh), "the Chinese of {en:?} has no Chinese characters: {zh:?}");
     assert!(!has_cjk(&en), "the English has Chinese characters: {en:?}");
@@ -41,7 +41,6 @@ pub(crate) fn assert_words(message: &impl Words) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Bilingual;
 
     #[test]
     fn figures_are_compared_as_a_multiset() {

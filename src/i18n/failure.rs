@@ -1,7 +1,7 @@
 //! What the worker reports as failed ([`Failure`]), in words.
 
 use super::{fill, Text, Words};
-use crate::protocol::{Failure, WorkerProblem};
+use crate::protocol::{Failure, FileProblem, RowProblem, WorkerProblem};
 
 impl Words for WorkerProblem {
     fn words(&self, text: &'static Text) -> String {
@@ -20,15 +20,33 @@ impl Words for WorkerProblem {
     }
 }
 
+impl Words for FileProblem {
+    fn words(&self, text: &'static Text) -> String {
+        match self {
+            FileProblem::Csv(e) => e.words(text),
+            FileProblem::Prepare(e) => e.words(text),
+        }
+    }
+}
+
+impl Words for RowProblem {
+    fn words(&self, text: &'static Text) -> String {
+        match self {
+            RowProblem::Prepare(e) => e.words(text),
+            RowProblem::Scale(e) => e.words(text),
+        }
+    }
+}
+
 impl Words for Failure {
     fn words(&self, text: &'static Text) -> String {
         match self {
             Failure::Engine(e) => e.words(text),
             Failure::Worker(p) => p.words(text),
-            Failure::File { name, message } => {
-                fill(text.worker.in_file, &[("name", name), ("message", &message.get(text.lang))])
+            Failure::File { name, problem } => {
+                fill(text.worker.in_file, &[("name", name), ("message", &problem.words(text))])
             }
-            Failure::Row(message) => message.get(text.lang).to_string(),
+            Failure::Row(problem) => problem.words(text),
         }
     }
 }
@@ -36,8 +54,9 @@ impl Words for Failure {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::{Accepts, CsvError, PrepareError, ScaleError};
     use crate::i18n::check::assert_words;
-    use crate::i18n::Bilingual;
+    use crate::i18n::Lang;
     use crate::nn::NnError;
 
     #[test]
@@ -51,11 +70,26 @@ mod tests {
             Failure::Worker(WorkerProblem::NotANumber { n: 2, value: "x".into() }),
             Failure::Worker(WorkerProblem::NoData),
             Failure::Worker(WorkerProblem::MessageUnreadable { detail: "unexpected end".into() }),
-            Failure::File { name: "a.csv".into(), message: Bilingual::new("line 3: bad", "第 3 行：坏") },
-            Failure::Row(Bilingual::new("value 1 is bad", "第 1 个值有问题")),
+            Failure::File { name: "a.csv".into(), problem: FileProblem::Csv(CsvError::Utf8 { line: 3, field: 2 }) },
+            Failure::File {
+                name: "a.csv".into(),
+                problem: FileProblem::Prepare(PrepareError::EmptyLabel { column: "y".into() }),
+            },
+            Failure::Row(RowProblem::Prepare(PrepareError::BadValue {
+                column: "age".into(),
+                value: "old".into(),
+                accepts: Accepts::Number,
+            })),
+            Failure::Row(RowProblem::Scale(ScaleError::Width { expected: 4, found: 3 })),
         ];
         for failure in &all {
             assert_words(failure);
         }
+        let ragged = Failure::File {
+            name: "a.csv".into(),
+            problem: FileProblem::Csv(CsvError::Ragged { line: 13, found: 4, expected: 5 }),
+        };
+        assert_eq!(ragged.in_lang(Lang::En), "a.csv: line 13: found 4 fields, but the header has 5");
+        assert_eq!(ragged.in_lang(Lang::Zh), "文件 a.csv：第 13 行：有 4 个字段，但表头有 5 个");
     }
 }

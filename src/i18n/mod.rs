@@ -4,7 +4,9 @@
 //! - [`Text`]: the catalogue of the page's words, one struct per region of the screen, each with
 //!   an English and a Chinese constant (a key missing from either does not compile).
 //! - [`fill`]: templates with named places, `"{rows} rows"` → `"1000 rows"`.
-//! - [`Bilingual`] and [`Localize`]: a message made in one place (the engine, the worker) that
+//! - [`Words`]: how an error or a note of the engine, the data, the diagram or the worker, sent
+//!   as facts, is said in the language in force.
+//! - [`Bilingual`]: a message made in one place (the page) that
 //!   the page shows in whichever language is in force, now or after the user switches.
 //!
 //! ```
@@ -19,6 +21,7 @@ mod catalogue;
 mod bilingual;
 #[cfg(test)]
 pub(crate) mod check;
+mod data;
 mod diagram;
 mod engine;
 mod failure;
@@ -28,7 +31,7 @@ mod template;
 mod text;
 mod words;
 
-pub use bilingual::{Bilingual, Localize};
+pub use bilingual::Bilingual;
 pub use engine::{bytes, misfit_words};
 pub use lang::Lang;
 pub use template::{fill, places};

@@ -1,6 +1,6 @@
 //! Errors of the engine, as facts: what went wrong and where (row, column, layer, epoch and
-//! batch, the values involved). The words a user reads are the page's (`crate::i18n` words
-//! each variant in English and 中文); a caller can match on why something failed.
+//! batch, the values involved). The words a user reads are the page's, which words each
+//! variant in English and 中文; a caller can match on why something failed.
 
 use serde::{Deserialize, Serialize};
 

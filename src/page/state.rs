@@ -204,9 +204,9 @@ impl PageState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Generator, Task};
+    use crate::data::{CsvError, Generator, Task};
     use crate::nn::NnError;
-    use crate::protocol::Origin;
+    use crate::protocol::{FileProblem, Origin};
 
     fn summary() -> DataSummary {
         DataSummary {
@@ -274,7 +274,8 @@ mod tests {
         let mut page = ready_with_data();
         page.apply(Event::FileChosen { name: "a.csv".into(), size: 10 });
         assert_eq!(page.data, None);
-        let failure = Failure::File { name: "a.csv".into(), message: Bilingual::new("line 3", "第 3 行") };
+        let problem = FileProblem::Csv(CsvError::Empty);
+        let failure = Failure::File { name: "a.csv".into(), problem };
         page.apply(Event::Worker(FromWorker::Failed(failure.clone())));
         assert_eq!(page.phase, Phase::Refused);
         assert_eq!(page.notice, Some(Notice::Failed(failure)));

@@ -4,7 +4,6 @@
 use ndarray::Array2;
 
 use super::Encoding;
-use crate::i18n::Localize;
 use crate::nn::Sequential;
 use crate::protocol::{Failure, WorkerProblem};
 
@@ -14,9 +13,9 @@ pub fn predict_row(model: &Sequential, encoding: Option<&Encoding>, cells: &[Str
     let x = match encoding {
         Some((schema, scaler)) => {
             let values: Vec<&str> = cells.iter().map(String::as_str).collect();
-            let row = schema.encode_row(&values).map_err(|e| Failure::Row(e.bilingual()))?;
+            let row = schema.encode_row(&values).map_err(|e| Failure::Row(e.into()))?;
             let mut x = Array2::from_shape_vec((1, row.len()), row).expect("one row of its own length");
-            scaler.transform(&mut x).map_err(|e| Failure::Row(e.bilingual()))?;
+            scaler.transform(&mut x).map_err(|e| Failure::Row(e.into()))?;
             x
         }
         None => {

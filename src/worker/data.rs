@@ -91,7 +91,7 @@ impl Worker {
                 }
             };
             if let Err(e) = load.stream.push(&bytes) {
-                return self.fail(in_file(&load.name, &e));
+                return self.fail(in_file(&load.name, e));
             }
             load.offset = end;
         }
@@ -111,7 +111,7 @@ impl Worker {
         self.post(&FromWorker::Loading { name: load.name.clone(), bytes: total as u64, total: total as u64 });
         match load.stream.finish() {
             Ok(table) => self.prepare_table(load.name, table, PrepareOptions::default()),
-            Err(e) => self.fail(in_file(&load.name, &e)),
+            Err(e) => self.fail(in_file(&load.name, e)),
         }
     }
 
@@ -139,7 +139,7 @@ impl Worker {
                 self.post(&FromWorker::Data(summary(&prepared.data, origin, task, classes, inputs)));
                 self.source = Some(Data::File(prepared));
             }
-            Err(e) => self.fail(in_file(&name, &e)),
+            Err(e) => self.fail(in_file(&name, e)),
         }
         self.table = Some((name, table));
     }

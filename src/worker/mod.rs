@@ -16,9 +16,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
-use crate::i18n::Localize;
 use crate::nn::kernels;
-use crate::protocol::{self, Failure, FromWorker, ToWorker, WorkerProblem};
+use crate::protocol::{self, Failure, FileProblem, FromWorker, ToWorker, WorkerProblem};
 use crate::trainer::Data;
 use data::Load;
 use train::{Run, Trained};
@@ -153,6 +152,6 @@ impl Worker {
 }
 
 /// An error in the file `name`, from the data layer.
-fn in_file(name: &str, error: &impl Localize) -> Failure {
-    Failure::File { name: name.to_string(), message: error.bilingual() }
+fn in_file(name: &str, error: impl Into<FileProblem>) -> Failure {
+    Failure::File { name: name.to_string(), problem: error.into() }
 }

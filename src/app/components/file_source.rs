@@ -10,7 +10,7 @@ use web_sys::{Blob, DragEvent, HtmlInputElement};
 use super::fields::{named, Choose, Words};
 use crate::app::lang::use_text;
 use crate::data::{ColumnSummary, Report, Scaling, SummaryKind};
-use crate::i18n::{fill, Bilingual, Lang, Text};
+use crate::i18n::{fill, Bilingual, Lang, Text, Words as _};
 use crate::page::Notice;
 
 /// Fetches a built-in dataset (`public/data/<name>.csv`, served as `data/…`) and hands it on as
@@ -190,8 +190,7 @@ pub fn FileSummary(
         })
         .collect_view();
     let lang = crate::app::lang::use_lang();
-    let notes =
-        report.notes.iter().cloned().map(|n| view! { <li>{move || n.get(lang.get()).to_string()}</li> }).collect_view();
+    let notes = report.notes.iter().cloned().map(|n| view! { <li>{move || n.in_lang(lang.get())}</li> }).collect_view();
     let heading = move |pick: fn(&'static Text) -> &'static str| view! { <th>{move || pick(t.get())}</th> };
     view! {
         <div class="file-summary" data-testid="file-summary">

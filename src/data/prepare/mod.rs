@@ -6,9 +6,9 @@ mod label;
 mod prepared;
 mod report;
 
-pub use error::PrepareError;
+pub use error::{Accepts, Mismatch, PrepareError};
 pub use features::{Encoding, Input};
 pub(crate) use label::encode_label;
 pub use label::Task;
 pub use prepared::{prepare, PrepareOptions, Prepared, Schema, Split};
-pub use report::Report;
+pub use report::{LabelChoice, Note, Report};

@@ -182,6 +182,6 @@ mod tests {
         assert_eq!((report.label.as_str(), report.features.clone()), ("target", vec!["a".to_string(), "b".into()]));
         let (_, report) = prepare(&table("a,b,c\n0,1,2\n1,3,4\n"), &PrepareOptions::default()).unwrap();
         assert_eq!(report.label, "c");
-        assert_eq!(report.notes[0].en, "label \"c\" (preselected: the last column)");
+        assert_eq!(report.notes[0], crate::data::Note::Label { column: "c".into(), how: LabelChoice::Last });
     }
 }

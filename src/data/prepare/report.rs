@@ -1,5 +1,5 @@
-//! What preparing did, said for the data panel: the label and the task it makes, the features,
-//! the rows kept, and each step as a sentence, in English and Chinese.
+//! What preparing did, for the data panel: the label and the task it makes, the features, the
+//! rows kept, and each step as a [`Note`] of facts, which the page words (in English and Chinese):
 //!
 //! ```text
 //! label "diagnosis" (preselected: the last column)            标签“diagnosis”（预选：最后一列）
@@ -13,8 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::label::Label;
 use super::{Encoding, Input, Task};
-use crate::data::table::Table;
-use crate::i18n::Bilingual;
+use crate::data::table::{Table, TextCell};
 use crate::nn::Loss;
 
 /// What preparing did, for the data panel.
@@ -40,29 +39,67 @@ pub struct Report {
     pub dropped: usize,
     /// Empty columns left out.
     pub left_out: Vec<String>,
-    /// Each step, as a sentence in both languages.
-    pub notes: Vec<Bilingual>,
+    /// Each step, as facts the page words.
+    pub notes: Vec<Note>,
+}
+
+/// One step of preparing, said to the user as a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Note {
+    /// The label column, and how it was chosen.
+    Label {
+        /// The label column.
+        column: String,
+        /// How it was chosen.
+        how: LabelChoice,
+    },
+    /// The task the label makes, with its loss and output units (from [`Task::loss`] and
+    /// [`Task::units`]).
+    Task {
+        /// The task.
+        task: Task,
+        /// Class names by class id (empty for a regression).
+        classes: Vec<String>,
+    },
+    /// The label is mostly numbers but holds text: its values are read as text classes.
+    LabelText {
+        /// The label column.
+        column: String,
+        /// Its first text cell.
+        first: TextCell,
+    },
+    /// An empty column left out: every value is missing.
+    LeftOut {
+        /// The column.
+        column: String,
+    },
+    /// A text column one-hot encoded.
+    OneHot {
+        /// The column.
+        column: String,
+        /// Columns it became, one per level.
+        columns: usize,
+        /// Its first text cell, when it is mostly numbers (a stray text made it a text column).
+        stray: Option<TextCell>,
+    },
+    /// Rows dropped for a missing value.
+    Dropped {
+        /// Rows dropped.
+        dropped: usize,
+        /// Rows of the table.
+        rows: usize,
+    },
 }
 
 /// How the label column was chosen, said in the first note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum LabelChoice {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LabelChoice {
     /// By the user.
     Chosen,
     /// Preselected: the column named `target`.
     Target,
     /// Preselected: the last column.
     Last,
-}
-
-impl LabelChoice {
-    fn said(self) -> Bilingual {
-        match self {
-            LabelChoice::Chosen => Bilingual::new("chosen", "你选定的"),
-            LabelChoice::Target => Bilingual::new("preselected: the column named \"target\"", "预选：名为“target”的列"),
-            LabelChoice::Last => Bilingual::new("preselected: the last column", "预选：最后一列"),
-        }
-    }
 }
 
 /// The columns chosen, by index in the table, and how many rows were kept.
@@ -85,46 +122,26 @@ impl Report {
         let columns = table.columns();
         let name = |j: usize| columns.get(j).map_or("", |c| c.name()).to_string();
         let label_name = name(chosen.label);
-        let how = chosen.how.said();
-        let mut notes = vec![Bilingual::new(
-            format!("label {label_name:?} ({})", how.en),
-            format!("标签“{label_name}”（{}）", how.zh),
-        )];
-        notes.push(task_note(label.task, &label.classes));
+        let mut notes = vec![
+            Note::Label { column: label_name.clone(), how: chosen.how },
+            Note::Task { task: label.task, classes: label.classes.clone() },
+        ];
         let label_column = columns.get(chosen.label);
         if let Some(t) = label_column.filter(|c| c.is_mostly_numbers()).and_then(|c| c.first_text()) {
-            let (line, value) = (t.line, &t.value);
-            notes.push(Bilingual::new(
-                format!("label {label_name:?} is mostly numbers, but line {line} has {value:?}: read as text classes"),
-                format!("标签“{label_name}”大多是数字，但第 {line} 行是“{value}”：按文本类别读取"),
-            ));
+            notes.push(Note::LabelText { column: label_name, first: t.clone() });
         }
         let left_out: Vec<String> = chosen.empty.iter().map(|&j| name(j)).collect();
-        notes.extend(left_out.iter().map(|c| {
-            Bilingual::new(format!("left out {c:?}: every value is missing"), format!("未使用“{c}”：所有值都缺失"))
-        }));
+        notes.extend(left_out.iter().map(|c| Note::LeftOut { column: c.clone() }));
         for (input, &j) in inputs.iter().zip(&chosen.used) {
             if let Encoding::OneHot { levels } = &input.encoding {
-                let (n, c) = (levels.len(), &input.column);
-                let mut note = Bilingual::new(
-                    format!("one-hot encoded {c:?} into {n} column{}", if n == 1 { "" } else { "s" }),
-                    format!("把“{c}”独热编码为 {n} 列"),
-                );
                 let column = columns.get(j).filter(|c| c.is_mostly_numbers());
-                if let Some(t) = column.and_then(|c| c.first_text()) {
-                    note.en += &format!(" (it is mostly numbers, but line {} has {:?})", t.line, t.value);
-                    note.zh += &format!("（它大多是数字，但第 {} 行是“{}”）", t.line, t.value);
-                }
-                notes.push(note);
+                let stray = column.and_then(|c| c.first_text()).cloned();
+                notes.push(Note::OneHot { column: input.column.clone(), columns: levels.len(), stray });
             }
         }
         let dropped = table.rows().saturating_sub(chosen.kept);
         if dropped > 0 {
-            let rows = table.rows();
-            notes.push(Bilingual::new(
-                format!("dropped {dropped} of {rows} rows with missing values"),
-                format!("{rows} 行中有 {dropped} 行含缺失值，已删去"),
-            ));
+            notes.push(Note::Dropped { dropped, rows: table.rows() });
         }
         let mut class_counts = vec![0; label.classes.len()];
         for &v in label.values.iter().filter(|_| label.task != Task::Regression) {
@@ -148,49 +165,12 @@ impl Report {
     }
 }
 
-/// `binary: B → 0, M → 1 (binary_crossentropy, 1 output unit)`.
-fn task_note(task: Task, classes: &[String]) -> Bilingual {
-    let mapping: Vec<String> = classes.iter().enumerate().map(|(i, c)| format!("{c} → {i}")).collect();
-    let (en, zh) = (mapping.join(", "), mapping.join("，"));
-    let units = task.units(classes.len());
-    let loss = task.loss().keras_name();
-    match task {
-        Task::Regression => Bilingual::new(
-            format!("regression on a number ({loss}, 1 output unit)"),
-            format!("对数值做回归（{loss}，1 个输出单元）"),
-        ),
-        Task::Binary => Bilingual::new(
-            format!("binary: {en} ({loss}, 1 output unit)"),
-            format!("二分类：{zh}（{loss}，1 个输出单元）"),
-        ),
-        Task::MultiClass => Bilingual::new(
-            format!("{units} classes: {en} ({loss}, {units} output units)"),
-            format!("{units} 个类别：{zh}（{loss}，{units} 个输出单元）"),
-        ),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn notes_say_the_mapping_and_the_units() {
-        let classes = ["a".to_string(), "b".into(), "c".into()];
-        let multi = task_note(Task::MultiClass, &classes);
-        assert_eq!(multi.en, "3 classes: a → 0, b → 1, c → 2 (sparse_categorical_crossentropy, 3 output units)");
-        assert_eq!(multi.zh, "3 个类别：a → 0，b → 1，c → 2（sparse_categorical_crossentropy，3 个输出单元）");
-        let binary = task_note(Task::Binary, &classes[..2]);
-        assert_eq!(binary.en, "binary: a → 0, b → 1 (binary_crossentropy, 1 output unit)");
-        let regression = task_note(Task::Regression, &[]);
-        assert_eq!(regression.en, "regression on a number (mean_squared_error, 1 output unit)");
-        for note in [multi, binary, regression] {
-            crate::i18n::check::assert_bilingual(&note);
-        }
-    }
-
-    #[test]
-    fn every_note_is_said_in_both_languages() {
+    fn every_step_makes_its_note() {
         // A label chosen, mostly numbers with a stray text; an empty column; a one-hot column
         // that is mostly numbers; a dropped row.
         let text = b"x,notes,size,y\n1,,0,1\n2,,1,0\n3,,big,1\n,,1,x\n5,,0,0\n";
@@ -204,10 +184,16 @@ mod tests {
         for how in [LabelChoice::Chosen, LabelChoice::Target, LabelChoice::Last] {
             let chosen = Chosen { label: 3, how, used: vec![0, 2], empty: vec![1], kept: 4 };
             let report = Report::new(&table, &chosen, &label, &[x.clone(), size.clone()]);
-            assert_eq!(report.notes.len(), 6, "{:#?}", report.notes);
-            for note in &report.notes {
-                crate::i18n::check::assert_bilingual(note);
-            }
+            let cell = |line, value: &str| TextCell { line, value: value.into() };
+            let notes = [
+                Note::Label { column: "y".into(), how },
+                Note::Task { task: Task::MultiClass, classes: label.classes.clone() },
+                Note::LabelText { column: "y".into(), first: cell(5, "x") },
+                Note::LeftOut { column: "notes".into() },
+                Note::OneHot { column: "size".into(), columns: 3, stray: Some(cell(4, "big")) },
+                Note::Dropped { dropped: 1, rows: 5 },
+            ];
+            assert_eq!(report.notes, notes);
         }
     }
 
@@ -219,7 +205,7 @@ mod tests {
         let inputs = [Input { column: "x".into(), encoding: Encoding::Number }];
         let report = Report::new(&table, &chosen, &label, &inputs);
         assert_eq!((report.class_counts.clone(), report.dropped), (vec![1, 2], 1));
-        assert_eq!(report.notes.last().unwrap().en, "dropped 1 of 4 rows with missing values");
+        assert_eq!(report.notes.last(), Some(&Note::Dropped { dropped: 1, rows: 4 }));
         let json = serde_json::to_string(&report).unwrap();
         assert_eq!(serde_json::from_str::<Report>(&json).unwrap(), report);
     }

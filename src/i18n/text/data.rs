@@ -1,5 +1,6 @@
 //! The data panel: the dataset selector, the generators and their fields, a file's reading
-//! and preparation, and the summary of what was made.
+//! and preparation, and the summary of what was made; and the data layer's errors and notes in
+//! words (see `crate::i18n::data`), each key filling its `{places}` with their facts.
 //!
 //! A dataset's name in links (`circles`, `breast_cancer`) is the selector's `value` and is not
 //! here: only the title a user reads is.
@@ -136,5 +137,109 @@ catalogue! {
         kind_levels: "text, {n} values" | "文本，{n} 种取值",
         /// A column's check box, for screen readers.
         use_column: "Use column {name}" | "使用列 {name}",
+        /// Between the names of a list in quotes: `"a", "b"`.
+        quoted_separator: "\", \"" | "”、“",
+        /// Between the class mappings of a task note: `B → 0, M → 1`.
+        mapping_separator: ", " | "，",
+        /// CSV: no header row.
+        csv_empty: "the file is empty: MLP Lab needs a header row and rows of values under it"
+            | "文件是空的：MLP Lab 需要一行表头，以及表头下面的数据行",
+        /// CSV: a header and no rows (one column).
+        csv_header_only_one: "the file has a header ({columns} column) but no rows of values" | "文件有表头（{columns} 列），但没有数据行",
+        /// CSV: a header and no rows.
+        csv_header_only: "the file has a header ({columns} columns) but no rows of values" | "文件有表头（{columns} 列），但没有数据行",
+        /// CSV: over the size read; `{limit}` in MiB.
+        csv_too_large: "the file has more than {limit} MiB ({bytes} bytes); MLP Lab reads files of up to {limit} MiB"
+            | "文件超过 {limit} MiB（{bytes} 字节）；MLP Lab 能读取的文件最大为 {limit} MiB",
+        /// CSV: a row of one field under a wider header.
+        csv_ragged_one: "line {line}: found {found} field, but the header has {expected}" | "第 {line} 行：有 {found} 个字段，但表头有 {expected} 个",
+        /// CSV: a row with another number of fields than the header.
+        csv_ragged: "line {line}: found {found} fields, but the header has {expected}" | "第 {line} 行：有 {found} 个字段，但表头有 {expected} 个",
+        /// CSV: a field that is not UTF-8.
+        csv_utf8: "line {line}: field {field} is not UTF-8 text; save the file as UTF-8 (\"CSV UTF-8\" in Excel)"
+            | "第 {line} 行：第 {field} 个字段不是 UTF-8 文本；请把文件另存为 UTF-8（Excel 中的“CSV UTF-8”）",
+        /// CSV: a record past the longest read; `{limit}` in MiB.
+        csv_record_too_long: "line {line}: a row longer than {limit} MiB starts here; is a quote (\") left open?"
+            | "第 {line} 行：从这里开始的一行超过了 {limit} MiB；是不是有个引号（\"）没有闭合？",
+        /// CSV: the `csv` crate's own message.
+        csv_parse: "line {line}: {message}" | "第 {line} 行：{message}",
+        /// Scaling rows of another width.
+        scale_width: "the scaler was fitted on {expected} features, but these rows have {found}"
+            | "缩放器是在 {expected} 个特征上拟合的，但这些行有 {found} 个特征",
+        /// Preparing: a column asked for is not there; `{columns}` lists names with `quoted_separator`.
+        no_such_column: "there is no column \"{name}\"; the columns are \"{columns}\"" | "没有名为“{name}”的列；现有的列是 “{columns}”",
+        /// Preparing: a text feature with too many values.
+        too_many_levels: "column \"{column}\" has {distinct} different text values; MLP Lab one-hot encodes text columns with up to {limit} values"
+            | "列“{column}”有 {distinct} 个不同的文本值；MLP Lab 只对不超过 {limit} 个取值的文本列做独热编码",
+        /// Preparing: a column of numbers with a stray text.
+        stray_text: "column \"{column}\": line {line} has \"{value}\" where the other values are numbers"
+            | "列“{column}”：其他值都是数字，第 {line} 行却是“{value}”",
+        /// Preparing: a text label with too many classes.
+        too_many_classes: "label column \"{column}\" has {distinct} different text values; MLP Lab classifies into up to {limit} classes"
+            | "标签列“{column}”有 {distinct} 个不同的文本值；MLP Lab 最多只能分 {limit} 类",
+        /// Preparing: a label of a single value.
+        one_value: "label column \"{column}\" has a single value (\"{value}\") in the rows kept; a model needs at least two different labels to learn from"
+            | "在保留的行中，标签列“{column}”只有一个值（“{value}”）；模型至少需要两种不同的标签才能学习",
+        /// Preparing: every label cell missing.
+        empty_label: "label column \"{column}\" is empty: every value is missing" | "标签列“{column}”是空的：每个值都缺失",
+        /// Preparing: every row misses a value.
+        no_rows_left: "no rows left after dropping rows with missing values: all {rows} rows miss a value (column \"{column}\" alone misses {missing}); exclude that column or fill in its gaps"
+            | "删去含缺失值的行后，一行也不剩：全部 {rows} 行都缺了某个值（仅列“{column}”就缺了 {missing} 个）；请排除这一列，或补上它的空缺",
+        /// Preparing: only the label left.
+        no_features: "no feature columns left besides the label \"{label}\": every other column is excluded or empty"
+            | "除了标签“{label}”之外，已没有特征列：其余的列都被排除了，或是空的",
+        /// Preparing: the task asked for does not fit the label; `{task}` is a `task_*` key,
+        /// `{reason}` a `reason_*` one.
+        task_mismatch: "label column \"{column}\" cannot be used for {task}: {reason}" | "标签列“{column}”不能用于{task}：{reason}",
+        /// The task, in a sentence: binary.
+        task_binary: "a binary classification" | "二分类",
+        /// The task, in a sentence: multi-class.
+        task_multi_class: "a multi-class classification" | "多分类",
+        /// The task, in a sentence: regression.
+        task_regression: "a regression" | "回归",
+        /// Why not: the label's number of values.
+        reason_values: "it has {count} different values" | "它有 {count} 个不同的值",
+        /// Why not: more values than classes may be.
+        reason_too_many_values: "it has more than {limit} different values" | "它有超过 {limit} 个不同的值",
+        /// Why not: text, with its first text cell.
+        reason_text_at: "it holds text (line {line} has \"{value}\")" | "它含有文本（第 {line} 行是“{value}”）",
+        /// Why not: text.
+        reason_text: "it holds text" | "它含有文本",
+        /// A row to predict of another width.
+        row_width: "expected {expected} values, one for each input column, but got {found}"
+            | "应有 {expected} 个值（每个输入列一个），实际有 {found} 个",
+        /// A value to predict that its column does not take; `{accepts}` is an `accepts_*` key.
+        bad_value: "column \"{column}\": \"{value}\" is not {accepts}" | "列“{column}”：“{value}”不是{accepts}",
+        /// A number column takes a number.
+        accepts_number: "a number" | "数字",
+        /// A text column takes the values seen in training, listed with `list_separator`.
+        accepts_levels: "one of the values seen in training: {levels}" | "训练中见过的值之一：{levels}",
+        /// Note: the label column; `{how}` is a `how_*` key.
+        note_label: "label \"{column}\" ({how})" | "标签“{column}”（{how}）",
+        /// How the label was chosen: by the user.
+        how_chosen: "chosen" | "你选定的",
+        /// How the label was chosen: named `target`.
+        how_target: "preselected: the column named \"target\"" | "预选：名为“target”的列",
+        /// How the label was chosen: the last column.
+        how_last: "preselected: the last column" | "预选：最后一列",
+        /// Note: a regression.
+        note_regression: "regression on a number ({loss}, 1 output unit)" | "对数值做回归（{loss}，1 个输出单元）",
+        /// Note: a binary classification; `{mapping}` is `B → 0, M → 1`.
+        note_binary: "binary: {mapping} ({loss}, 1 output unit)" | "二分类：{mapping}（{loss}，1 个输出单元）",
+        /// Note: a multi-class classification.
+        note_classes: "{units} classes: {mapping} ({loss}, {units} output units)" | "{units} 个类别：{mapping}（{loss}，{units} 个输出单元）",
+        /// Note: a label of numbers with a stray text.
+        note_label_text: "label \"{column}\" is mostly numbers, but line {line} has \"{value}\": read as text classes"
+            | "标签“{column}”大多是数字，但第 {line} 行是“{value}”：按文本类别读取",
+        /// Note: an empty column left out.
+        note_left_out: "left out \"{column}\": every value is missing" | "未使用“{column}”：所有值都缺失",
+        /// Note: a text column one-hot encoded into one column.
+        note_one_hot_one: "one-hot encoded \"{column}\" into {n} column" | "把“{column}”独热编码为 {n} 列",
+        /// Note: a text column one-hot encoded.
+        note_one_hot: "one-hot encoded \"{column}\" into {n} columns" | "把“{column}”独热编码为 {n} 列",
+        /// After `note_one_hot`, when the column is mostly numbers.
+        note_one_hot_stray: " (it is mostly numbers, but line {line} has \"{value}\")" | "（它大多是数字，但第 {line} 行是“{value}”）",
+        /// Note: rows dropped.
+        note_dropped: "dropped {dropped} of {rows} rows with missing values" | "{rows} 行中有 {dropped} 行含缺失值，已删去",
     }
 }

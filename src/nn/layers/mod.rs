@@ -11,7 +11,8 @@
 //! tensors with their gradients (the optimizer finds its tensors through that walk, never by
 //! position). Adding a kind: a file here, its variant in [`LayerConfig`] and [`Layer`] (this
 //! file), its syntax in the address (`src/setup/layer_syntax.rs`), its row in the page's editor
-//! (`src/app/components/layer_editor.rs`) and its words (`src/i18n/text/model.rs`).
+//! (`src/app/components/layer_editor.rs`) and its button's words (the
+//! page's catalogue, its model region).
 
 mod batch_norm;
 mod dense;
