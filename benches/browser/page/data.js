@@ -110,7 +110,7 @@ self.Bench = (() => {
     },
     batch_norm: {
       label: 'BatchNormalization() after each hidden layer',
-      layers: (ls) => ls.flatMap((l, i) => (i < ls.length - 1 ? [l, { batch_norm: true }] : [l])),
+      layers: (ls) => ls.flatMap((l, i) => (i < ls.length - 1 ? [l, { batch_norm: {} }] : [l])),
     },
     l2: {
       label: 'L2(0.001) on every kernel',

@@ -30,13 +30,20 @@ struct Spec {
 }
 
 /// One layer, Keras' defaults for the rest: `{"units": 64, "activation": "relu"}` (with
-/// `"l2": 0.001`, an `L2` kernel regularizer), `{"dropout": 0.3}` or `{"batch_norm": true}`.
+/// `"l2": 0.001`, an `L2` kernel regularizer), `{"dropout": 0.3}` or `{"batch_norm": {}}` (with `"momentum"`, `"epsilon"` if not Keras' defaults).
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum Layer {
     Dense { units: usize, activation: Activation, l2: Option<f64> },
     Dropout { dropout: f64 },
-    BatchNorm { batch_norm: bool },
+    BatchNorm { batch_norm: BatchNormArgs },
+}
+
+/// BatchNormalization's arguments, Keras' defaults where absent.
+#[derive(Debug, Deserialize)]
+struct BatchNormArgs {
+    momentum: Option<f64>,
+    epsilon: Option<f64>,
 }
 
 impl Layer {
@@ -49,7 +56,13 @@ impl Layer {
                 ..Default::default()
             }),
             Layer::Dropout { dropout } => LayerConfig::Dropout(DropoutConfig { rate: dropout }),
-            Layer::BatchNorm { .. } => LayerConfig::BatchNormalization(BatchNormConfig::default()),
+            Layer::BatchNorm { batch_norm: BatchNormArgs { momentum, epsilon } } => {
+                let d = BatchNormConfig::default();
+                LayerConfig::BatchNormalization(BatchNormConfig {
+                    momentum: momentum.unwrap_or(d.momentum),
+                    epsilon: epsilon.unwrap_or(d.epsilon),
+                })
+            }
         }
     }
 }
