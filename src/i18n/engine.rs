@@ -42,16 +42,22 @@ pub fn misfit_words(loss: &str, misfit: &Misfit, t: &'static Text) -> String {
     }
 }
 
+/// What a layer's argument accepts, in words ("from 0 to 1").
+pub(crate) fn allowed_words(allowed: Allowed, text: &'static Text) -> &'static str {
+    let t = &text.engine;
+    match allowed {
+        Allowed::AtLeastOne => t.allowed_at_least_one,
+        Allowed::FromZeroBelowOne => t.allowed_from_zero_below_one,
+        Allowed::ZeroToOne => t.allowed_zero_to_one,
+        Allowed::Positive => t.allowed_positive,
+        Allowed::NonNegative => t.allowed_non_negative,
+    }
+}
+
 impl Words for LayerProblem {
-    fn words(&self, t: &'static Text) -> String {
-        let t = &t.engine;
-        let allowed = match self.allowed {
-            Allowed::AtLeastOne => t.allowed_at_least_one,
-            Allowed::FromZeroBelowOne => t.allowed_from_zero_below_one,
-            Allowed::ZeroToOne => t.allowed_zero_to_one,
-            Allowed::Positive => t.allowed_positive,
-            Allowed::NonNegative => t.allowed_non_negative,
-        };
+    fn words(&self, text: &'static Text) -> String {
+        let t = &text.engine;
+        let allowed = allowed_words(self.allowed, text);
         let values: [(&str, &dyn std::fmt::Display); 4] =
             [("class", &self.class), ("argument", &self.argument), ("allowed", &allowed), ("value", &self.value)];
         fill(t.layer_argument, &values)

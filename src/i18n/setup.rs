@@ -3,8 +3,10 @@
 
 use std::fmt;
 
+use super::engine::allowed_words;
 use super::{fill, misfit_words, Lang, Text, Words};
 use crate::data::Task;
+use crate::setup::layer_syntax::SYNTAXES;
 use crate::setup::{LayerSyntax, Named, NotHere, OutputMisfit, SetupError, SetupProblem, ValueProblem};
 
 fn named(what: Named, t: &'static Text) -> &'static str {
@@ -42,11 +44,21 @@ impl Words for ValueProblem {
                 let why = match problem {
                     LayerSyntax::Units { units, max } => fill(t.layer_units, &[("units", units), ("max", max)]),
                     LayerSyntax::Name(problem) => problem.words(text),
-                    LayerSyntax::Rate { rate } => fill(t.layer_rate, &[("rate", rate)]),
+                    LayerSyntax::Argument { class, argument, written, allowed } => fill(
+                        t.layer_argument,
+                        &[
+                            ("class", class),
+                            ("argument", argument),
+                            ("written", written),
+                            ("allowed", &allowed_words(*allowed, text)),
+                        ],
+                    ),
                     LayerSyntax::Factor { key, factor, max } => {
                         fill(t.layer_factor, &[("key", key), ("factor", factor), ("max", max)])
                     }
-                    LayerSyntax::Extra { part } => fill(t.layer_extra, &[("part", part)]),
+                    LayerSyntax::Extra { part } => {
+                        fill(t.layer_extra, &[("part", part), ("syntaxes", &SYNTAXES.join(", "))])
+                    }
                 };
                 fill(t.layer, &[("n", &(index + 1)), ("text", layer), ("why", &why)])
             }

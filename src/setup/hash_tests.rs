@@ -154,6 +154,11 @@ fn every_mistake_is_said_in_both_languages_with_the_same_figures() {
         errors[0].in_lang(Lang::Zh),
         "layers：“64:rellu”——第 1 层“64:rellu”：未知的激活函数“rellu”；应为以下之一：linear, relu, leaky_relu, elu, sigmoid, tanh, softmax"
     );
+    let (_, errors) = Setup::from_hash("layers=dropout:1");
+    assert_eq!(
+        errors[0].in_lang(Lang::En),
+        "layers: \"dropout:1\" — layer 1 \"dropout:1\": Dropout's rate \"1\" must be from 0 up to (not including) 1"
+    );
 }
 
 #[test]

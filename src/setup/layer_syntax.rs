@@ -18,7 +18,9 @@
 //! ```
 
 use super::problem::{LayerSyntax, Named, ValueProblem};
-use crate::nn::{Activation, BatchNormConfig, DenseConfig, DropoutConfig, Initializer, LayerConfig, Regularizer};
+use crate::nn::{
+    Activation, Allowed, BatchNormConfig, DenseConfig, DropoutConfig, Initializer, LayerConfig, Regularizer,
+};
 
 /// The most layers a model of the lab has (a link of thousands would only freeze the page).
 pub const MAX_LAYERS: usize = 64;
@@ -42,10 +44,8 @@ pub fn initializer_from_name(name: &str) -> Option<Initializer> {
     INITIALIZERS.into_iter().chain([Initializer::Zeros]).find(|i| i.keras_name() == name)
 }
 
-/// Whether a Dropout rate is one the lab takes: from 0 up to, not including, 1.
-pub fn rate_taken(rate: f64) -> bool {
-    (0.0..1.0).contains(&rate)
-}
+/// Every layer's syntax, as the address writes it (a refused part's message lists them).
+pub const SYNTAXES: [&str; 3] = ["units:activation[:initializer][:l1=X][:l2=Y]", "dropout:RATE", "batch_norm"];
 
 /// Whether a regularizer factor is one the lab takes: from 0 to [`MAX_FACTOR`].
 pub fn factor_taken(factor: f64) -> bool {
@@ -64,8 +64,14 @@ pub fn read_layer(text: &str) -> Result<LayerConfig, LayerSyntax> {
         },
         "dropout" => {
             let rate = parts.next().unwrap_or_default();
-            let parsed = rate.trim().parse::<f64>().ok().filter(|r| rate_taken(*r));
-            let rate = parsed.ok_or_else(|| LayerSyntax::Rate { rate: rate.to_string() })?;
+            let allowed = Allowed::FromZeroBelowOne;
+            let parsed = rate.trim().parse::<f64>().ok().filter(|r| allowed.admits(*r));
+            let rate = parsed.ok_or_else(|| LayerSyntax::Argument {
+                class: "Dropout",
+                argument: "rate",
+                written: rate.to_string(),
+                allowed,
+            })?;
             match parts.next() {
                 None => Ok(LayerConfig::Dropout(DropoutConfig { rate })),
                 Some(part) => Err(extra(part)),
@@ -189,10 +195,16 @@ mod tests {
 
     #[test]
     fn mistakes_name_the_part() {
+        let rate = |written: &str| LayerSyntax::Argument {
+            class: "Dropout",
+            argument: "rate",
+            written: written.into(),
+            allowed: Allowed::FromZeroBelowOne,
+        };
         let cases = [
             ("0:relu", LayerSyntax::Units { units: "0".into(), max: MAX_UNITS }),
-            ("dropout:1", LayerSyntax::Rate { rate: "1".into() }),
-            ("dropout:x", LayerSyntax::Rate { rate: "x".into() }),
+            ("dropout:1", rate("1")),
+            ("dropout:x", rate("x")),
             ("8:relu:l2=-1", LayerSyntax::Factor { key: "l2", factor: "-1".into(), max: MAX_FACTOR }),
             ("8:relu:l3=1", LayerSyntax::Extra { part: "l3=1".into() }),
             ("batch_norm:0.9", LayerSyntax::Extra { part: "0.9".into() }),

@@ -148,10 +148,16 @@ pub enum LayerSyntax {
     },
     /// An activation or initializer the lab does not have (the name is in the problem).
     Name(Box<ValueProblem>),
-    /// A Dropout rate out of range.
-    Rate {
+    /// A layer's argument out of what Keras accepts (a Dropout rate of 1).
+    Argument {
+        /// The Keras class: `Dropout`.
+        class: &'static str,
+        /// The argument: `rate`.
+        argument: &'static str,
         /// As written.
-        rate: String,
+        written: String,
+        /// What Keras accepts.
+        allowed: crate::nn::Allowed,
     },
     /// A regularizer factor out of range.
     Factor {

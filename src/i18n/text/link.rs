@@ -34,12 +34,12 @@ catalogue! {
         too_many_layers: "{count} layers; a model of the lab has at most {max}" | "共 {count} 层；本实验的模型最多 {max} 层",
         /// A layer's units.
         layer_units: "units \"{units}\" is not a whole number from 1 to {max}" | "单元数“{units}”不是 1 到 {max} 之间的整数",
-        /// A Dropout layer's rate.
-        layer_rate: "the dropout rate \"{rate}\" is not a number from 0 up to (not including) 1" | "dropout 比例“{rate}”不是不小于 0 且小于 1 的数",
+        /// A layer's argument out of range; `{allowed}` is one of the engine's `allowed_*` keys.
+        layer_argument: "{class}'s {argument} \"{written}\" must be {allowed}" | "{class} 的 {argument}“{written}”必须{allowed}",
         /// A regularizer's factor.
         layer_factor: "{key} \"{factor}\" is not a number from 0 to {max}" | "{key}“{factor}”不是 0 到 {max} 之间的数",
         /// A part of a layer's text that belongs to no syntax.
-        layer_extra: "an extra part \"{part}\"; a layer is units:activation[:initializer][:l1=X][:l2=Y], dropout:RATE or batch_norm" | "多了一段“{part}”；一层的写法是 units:activation[:initializer][:l1=X][:l2=Y]、dropout:RATE 或 batch_norm",
+        layer_extra: "an extra part \"{part}\"; a layer is one of {syntaxes}" | "多了一段“{part}”；一层的写法是以下之一：{syntaxes}",
         /// An optimizer's parameter with another optimizer.
         not_for_optimizer: "{optimizer} has no {key}; it is a parameter of {owners}" | "{optimizer} 没有 {key}；它是 {owners} 的参数",
         /// A schedule's parameter with another schedule.
