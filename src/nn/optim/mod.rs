@@ -6,7 +6,7 @@
 //! [`OptimizerState::update`] for every trainable tensor, in the order the model walks them.
 //! Adding an optimizer: a file here with its config, state, update and Keras arguments, its
 //! variant in [`Optimizer`] and in the state's kind (this file), its hyper-parameters' keys in
-//! `src/setup/params.rs` and their fields in `src/app/components/compile_fields.rs` (and, for
+//! `src/setup/params/table.rs` and their fields in `src/app/components/compile_fields.rs` (and, for
 //! speed, its update as a SIMD kernel in `src/nn/kernels/`).
 
 mod adam;
