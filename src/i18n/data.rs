@@ -5,9 +5,7 @@
 //! templates; a list of values is joined with `list_separator` (`, `, `、`), a list of names in
 //! quotes with `quoted_separator` (`"a", "b"`, `“a”、“b”`).
 
-use std::fmt;
-
-use super::{fill, Lang, Text, Words};
+use super::{fill, Text, Words};
 use crate::data::{
     Accepts, CsvError, LabelChoice, Mismatch, Note, PrepareError, ScaleError, Task, MAX_BYTES, MAX_LEVELS,
     MAX_RECORD_BYTES,
@@ -168,32 +166,14 @@ impl Words for Note {
     }
 }
 
-/// In English, as a library's errors read.
-impl fmt::Display for CsvError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.in_lang(Lang::En))
-    }
-}
-
-/// In English, as a library's errors read.
-impl fmt::Display for ScaleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.in_lang(Lang::En))
-    }
-}
-
-/// In English, as a library's errors read.
-impl fmt::Display for PrepareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.in_lang(Lang::En))
-    }
-}
+english_display!(CsvError, ScaleError, PrepareError);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::TextCell;
     use crate::i18n::check::assert_words;
+    use crate::i18n::Lang;
 
     fn cell(line: u64, value: &str) -> TextCell {
         TextCell { line, value: value.into() }

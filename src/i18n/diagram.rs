@@ -2,9 +2,7 @@
 //! their English `Display`: `line 4, column 9: expected an arrow such as --> after node "B",
 //! found "=>"`, in Chinese `第 4 行第 9 列：节点“B”之后应为 --> 这样的箭头，却遇到了“=>”`.
 
-use std::fmt;
-
-use super::{fill, Lang, Text, Words};
+use super::{fill, Text, Words};
 use crate::diagram::{After, Found, ParseError};
 
 /// What was found instead, as a clause: `found "=>"`, `found the end of the line`.
@@ -58,17 +56,13 @@ impl Words for ParseError {
     }
 }
 
-/// In English, as a library's errors read.
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Words::in_lang(self, Lang::En))
-    }
-}
+english_display!(ParseError);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::check::assert_words;
+    use crate::i18n::Lang;
 
     #[test]
     fn messages_lead_with_line_and_column() {

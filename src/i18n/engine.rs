@@ -1,8 +1,6 @@
 //! The engine's errors in words ([`Words`] for [`NnError`]), and their English `Display`.
 
-use std::fmt;
-
-use super::{fill, Lang, Text, Words};
+use super::{fill, Text, Words};
 use crate::nn::{Allowed, LabelRange, LayerProblem, Misfit, NnError, OptionProblem, ScheduleProblem};
 
 /// `2.1 MB`, `512 KB`, `3.4 GB`: a size as a person reads it (powers of 1,000).
@@ -126,17 +124,13 @@ impl Words for NnError {
     }
 }
 
-/// In English, as a library's errors read.
-impl fmt::Display for NnError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Words::in_lang(self, Lang::En))
-    }
-}
+english_display!(NnError);
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::i18n::check::assert_words;
+    use crate::i18n::Lang;
     use crate::nn::{
         Activation, BatchNormConfig, DenseConfig, DropoutConfig, FitOption, LayerConfig, Loss, Regularizer,
     };

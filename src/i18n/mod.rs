@@ -18,6 +18,9 @@
 
 #[macro_use]
 mod catalogue;
+// Before the modules that use its `english_display!`.
+#[macro_use]
+mod words;
 mod bilingual;
 #[cfg(test)]
 pub(crate) mod check;
@@ -29,7 +32,6 @@ mod lang;
 mod setup;
 mod template;
 mod text;
-mod words;
 
 pub use bilingual::Bilingual;
 pub use engine::{bytes, misfit_words};

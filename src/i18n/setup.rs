@@ -1,10 +1,8 @@
 //! The set-up's problems in words: what the address said that could not be used
 //! ([`SetupError`]), and why the model's output does not fit the data ([`OutputMisfit`]).
 
-use std::fmt;
-
 use super::engine::allowed_words;
-use super::{fill, misfit_words, Lang, Text, Words};
+use super::{fill, misfit_words, Text, Words};
 use crate::data::Task;
 use crate::setup::layer_syntax::SYNTAXES;
 use crate::setup::{LayerSyntax, Named, NotHere, OutputMisfit, SetupError, SetupProblem, ValueProblem};
@@ -97,12 +95,7 @@ impl Words for SetupError {
     }
 }
 
-/// In English: `layers: "64:rellu" — unknown activation "rellu"; …`.
-impl fmt::Display for SetupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&Words::in_lang(self, Lang::En))
-    }
-}
+english_display!(SetupError);
 
 impl Words for OutputMisfit {
     fn words(&self, text: &'static Text) -> String {
@@ -151,6 +144,7 @@ fn has(text: &'static Text, layer: &str, units: usize, activation: &str) -> Stri
 mod tests {
     use super::*;
     use crate::i18n::check::assert_words;
+    use crate::i18n::Lang;
     use crate::nn::{Activation, Loss, Misfit};
 
     #[test]

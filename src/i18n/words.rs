@@ -26,3 +26,17 @@ impl Words for Bilingual {
         self.get(t.lang).to_string()
     }
 }
+
+/// `Display` in English for error types the page words, as a library's errors read (so `?`,
+/// `to_string()` and test messages say it), written once: `english_display!(NnError);`.
+macro_rules! english_display {
+    ($($error:ty),+ $(,)?) => {
+        $(
+            impl std::fmt::Display for $error {
+                fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str(&$crate::i18n::Words::in_lang(self, $crate::i18n::Lang::En))
+                }
+            }
+        )+
+    };
+}
