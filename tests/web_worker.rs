@@ -1,6 +1,6 @@
 //! In a dedicated worker, where the trainer runs (wasm-bindgen-test, headless Chromium and
-//! Firefox): the SIMD products equal the scalar reference on odd sizes, and never write outside
-//! their output. (The engine's own suites,
+//! Firefox): the SIMD products, updates and Dropout passes equal the scalar reference on odd
+//! sizes, and never write outside their output. (The engine's own suites,
 //! `engine`, `reference` and `learning`, run in a dedicated worker too.)
 #![cfg(target_arch = "wasm32")]
 
@@ -125,5 +125,32 @@ fn simd_updates_equal_the_scalar_reference() {
                 assert!(same, "update {variant}, n = {n}: {what} differs: simd {x:?}, scalar {y:?}");
             }
         }
+    }
+}
+
+/// Dropout four values a vector draws exactly what the scalar version draws: the same masks, the
+/// same outputs and gradients bit for bit, the stream left in the same state, over several calls
+/// of odd sizes (so tails and bodies interleave), and nothing written past `n`.
+#[wasm_bindgen_test]
+fn simd_dropout_equals_the_scalar_reference() {
+    let mut rng = ChaCha8Rng::seed_from_u64(12);
+    let (mut fast, mut slow) = (kernels::MaskStream::new(5), kernels::MaskStream::new(5));
+    for (call, n) in (0..20).chain([257, 3, 64]).enumerate() {
+        let keep = [0.7f32, 0.5, 0.1][call % 3];
+        let threshold = (keep as f64 * 4_294_967_296.0) as u32;
+        let x = random(n, &mut rng);
+        let (mut out1, mut mask1) = (vec![7.0f32; n + GUARD], vec![7.0f32; n + GUARD]);
+        let (mut out2, mut mask2) = (out1.clone(), mask1.clone());
+        kernels::dropout(&mut fast, threshold, keep, &x, &mut out1, &mut mask1);
+        scalar::dropout(&mut slow, threshold, keep, &x, &mut out2[..n], &mut mask2[..n]);
+        assert_eq!(fast, slow, "call {call}, n = {n}: the streams moved apart");
+        let bits = |v: &[f32]| v.iter().map(|f| f.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&mask1), bits(&mask2), "call {call}, n = {n}: masks");
+        assert_eq!(bits(&out1), bits(&out2), "call {call}, n = {n}: outputs");
+        let g = random(n, &mut rng);
+        let (mut dx1, mut dx2) = (vec![7.0f32; n + GUARD], vec![7.0f32; n + GUARD]);
+        kernels::dropout_backward(keep, &g, &mask1, &mut dx1);
+        scalar::dropout_backward(keep, &g, &mask2[..n], &mut dx2[..n]);
+        assert_eq!(bits(&dx1), bits(&dx2), "call {call}, n = {n}: gradients");
     }
 }

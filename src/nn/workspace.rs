@@ -2,9 +2,7 @@
 //! `capacity` rows, and the random stream Dropout draws its masks from. Sized once, so a
 //! training step allocates nothing.
 
-use rand::SeedableRng;
-use rand_xoshiro::Xoshiro128PlusPlus;
-
+use super::kernels::MaskStream;
 use super::layers::Buffers;
 use super::Sequential;
 
@@ -14,7 +12,7 @@ pub(crate) struct Workspace {
     pub(crate) capacity: usize,
     pub(crate) layers: Vec<Buffers>,
     /// Dropout's masks, in layer order, step after step: the same seed, the same masks.
-    pub(crate) rng: Xoshiro128PlusPlus,
+    pub(crate) rng: MaskStream,
 }
 
 impl Workspace {
@@ -23,7 +21,7 @@ impl Workspace {
         Self {
             capacity,
             layers: model.layers.iter().map(|l| l.buffers(capacity)).collect(),
-            rng: Xoshiro128PlusPlus::seed_from_u64(seed),
+            rng: MaskStream::new(seed),
         }
     }
 }

@@ -9,8 +9,9 @@
 //! | `C = Aᵀ · B` | kernel gradient, `dW = Xᵀ · dZ` | [`gemm_tn`] |
 //! | `C = A · Bᵀ` | input gradient, `dX = dZ · Wᵀ` | [`gemm_nt`] |
 //!
-//! The optimizers' updates ([`adam`], [`rmsprop`], [`sgd`]) are kernels too: one pass over a
-//! tensor, element by element.
+//! The optimizers' updates ([`adam`], [`rmsprop`], [`sgd`]) and Dropout's two passes
+//! ([`dropout`], [`dropout_backward`]) are kernels too: one pass over a tensor, element by
+//! element.
 //!
 //! Each has a portable [`scalar`] version, the reference, and on `wasm32` built with
 //! `target-feature=+simd128` a [`simd`] version using `f32x4`. The functions here pick the
@@ -26,11 +27,14 @@
 //! assert_eq!(c, a);
 //! ```
 
+mod mask;
 pub mod scalar;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 pub mod simd;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 pub mod simd_updates;
+
+pub use mask::MaskStream;
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 use {simd as best, simd_updates as best_updates};
@@ -171,4 +175,28 @@ pub fn sgd(h: &SgdStep, w: &mut [f32], g: &[f32], velocity: Option<&mut [f32]>) 
     let vel = velocity.as_ref().map_or(n, |m| m.len());
     assert!(g.len() >= n && vel >= n, "sgd: a slot is shorter than the weights");
     best_updates::sgd(h, w, g, velocity)
+}
+
+/// Dropout in training, Keras' `select(mask, x / keep, 0)`: each value is kept when its draw
+/// from `stream` is below `threshold` (a Bernoulli draw with probability `threshold / 2³²`),
+/// then divided by `keep`; `mask` gets 1 where kept and 0 where dropped.
+///
+/// # Panics
+/// If `out` or `mask` is shorter than `x` (a programming error).
+#[inline]
+pub fn dropout(stream: &mut MaskStream, threshold: u32, keep: f32, x: &[f32], out: &mut [f32], mask: &mut [f32]) {
+    let n = x.len();
+    assert!(out.len() >= n && mask.len() >= n, "dropout: the output or the mask is shorter than the input");
+    best_updates::dropout(stream, threshold, keep, x, &mut out[..n], &mut mask[..n])
+}
+
+/// Dropout's backward pass: `dx = g / keep` where `mask` is not 0, and 0 where it is.
+///
+/// # Panics
+/// If `mask` or `dx` is shorter than `g` (a programming error).
+#[inline]
+pub fn dropout_backward(keep: f32, g: &[f32], mask: &[f32], dx: &mut [f32]) {
+    let n = g.len();
+    assert!(mask.len() >= n && dx.len() >= n, "dropout: the mask or the input gradient is shorter than the gradient");
+    best_updates::dropout_backward(keep, g, &mask[..n], &mut dx[..n])
 }

@@ -1,9 +1,9 @@
 //! Portable reference products: plain loops in the order a textbook writes them, except that
 //! `gemm_nn` and `gemm_tn` run the inner loop along a row of the output so it reads memory in
-//! order; and the optimizers' updates, element by element, exactly as Keras writes them.
-//! Callers go through [`super`], which checks the slice lengths.
+//! order; the optimizers' updates, element by element, exactly as Keras writes them; and
+//! Dropout's two passes. Callers go through [`super`], which checks the slice lengths.
 
-use super::{AdamStep, RmspropStep, SgdStep};
+use super::{AdamStep, MaskStream, RmspropStep, SgdStep};
 
 /// `c = a · b`; see [`super::gemm_nn`].
 pub fn gemm_nn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
@@ -118,6 +118,34 @@ pub fn sgd(h: &SgdStep, w: &mut [f32], g: &[f32], velocity: Option<&mut [f32]>) 
             }
         }
     }
+}
+
+/// Dropout in training; see [`super::dropout`]. Four values a draw of the four lanes, the last
+/// `len % 4` from one more draw (its unused lanes thrown away). Where a value is dropped its
+/// bits are cleared rather than branched on, as the vector version does: a draw is kept or not
+/// at random, which a branch predictor cannot learn.
+pub fn dropout(stream: &mut MaskStream, threshold: u32, keep: f32, x: &[f32], out: &mut [f32], mask: &mut [f32]) {
+    for ((x, out), mask) in x.chunks(4).zip(out.chunks_mut(4)).zip(mask.chunks_mut(4)) {
+        let draws = stream.next4();
+        for (((&x, o), m), &r) in x.iter().zip(out).zip(mask).zip(&draws) {
+            let kept = all_ones_if(r < threshold);
+            *m = f32::from_bits(1.0f32.to_bits() & kept);
+            *o = f32::from_bits((x / keep).to_bits() & kept);
+        }
+    }
+}
+
+/// Dropout's backward pass; see [`super::dropout_backward`].
+pub fn dropout_backward(keep: f32, g: &[f32], mask: &[f32], dx: &mut [f32]) {
+    for ((d, &g), &m) in dx.iter_mut().zip(g).zip(mask) {
+        *d = f32::from_bits((g / keep).to_bits() & all_ones_if(m != 0.0));
+    }
+}
+
+/// All 32 bits set if `b`, none if not: a lane of a vector comparison's result.
+#[inline(always)]
+fn all_ones_if(b: bool) -> u32 {
+    (b as u32).wrapping_neg()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! `simd128` optimizer updates: the [`super::scalar`] formulas four weights at a time.
+//! `simd128` optimizer updates and Dropout: the [`super::scalar`] formulas four values at a time.
 //!
 //! Every operation is the same IEEE operation as the scalar reference, in the same order
 //! (multiplies and adds are never fused here, even with `relaxed-simd`), and `sqrt` and division
@@ -7,7 +7,7 @@
 
 use core::arch::wasm32::*;
 
-use super::{scalar, AdamStep, RmspropStep, SgdStep};
+use super::{scalar, AdamStep, MaskStream, RmspropStep, SgdStep};
 
 /// Loads four floats at `p + i`.
 ///
@@ -112,4 +112,56 @@ pub fn sgd(h: &SgdStep, w: &mut [f32], g: &[f32], mut velocity: Option<&mut [f32
         }
     }
     scalar::sgd(h, &mut w[body..], &g[body..n], velocity.map(|m| &mut m[body..n]));
+}
+
+/// Dropout in training; see [`super::dropout`]. The four lanes of [`MaskStream`] are the four
+/// lanes of the vectors: the same draws as the scalar version, value for value.
+pub fn dropout(stream: &mut MaskStream, threshold: u32, keep: f32, x: &[f32], out: &mut [f32], mask: &mut [f32]) {
+    let n = x.len();
+    let body = n - n % 4;
+    let (thr, keep_v, one) = (u32x4_splat(threshold), f32x4_splat(keep), f32x4_splat(1.0));
+    let (xp, op, mp) = (x.as_ptr(), out.as_mut_ptr(), mask.as_mut_ptr());
+    let sp = stream.s.as_mut_ptr() as *mut v128;
+    // SAFETY: the caller checked that out and mask hold n = x.len() floats; the stream's state is
+    // four [u32; 4], four vectors.
+    unsafe {
+        let (mut s0, mut s1, mut s2, mut s3) =
+            (v128_load(sp), v128_load(sp.add(1)), v128_load(sp.add(2)), v128_load(sp.add(3)));
+        for i in (0..body).step_by(4) {
+            // xoshiro128++: rotl(s0 + s3, 7) + s0, then the state moves on.
+            let sum = i32x4_add(s0, s3);
+            let r = i32x4_add(v128_or(i32x4_shl(sum, 7), u32x4_shr(sum, 25)), s0);
+            let t = i32x4_shl(s1, 9);
+            s2 = v128_xor(s2, s0);
+            s3 = v128_xor(s3, s1);
+            s1 = v128_xor(s1, s2);
+            s0 = v128_xor(s0, s3);
+            s2 = v128_xor(s2, t);
+            s3 = v128_or(i32x4_shl(s3, 11), u32x4_shr(s3, 21));
+            let kept = u32x4_lt(r, thr);
+            st(mp, i, v128_and(kept, one));
+            st(op, i, v128_and(f32x4_div(ld(xp, i), keep_v), kept));
+        }
+        v128_store(sp, s0);
+        v128_store(sp.add(1), s1);
+        v128_store(sp.add(2), s2);
+        v128_store(sp.add(3), s3);
+    }
+    scalar::dropout(stream, threshold, keep, &x[body..], &mut out[body..n], &mut mask[body..n]);
+}
+
+/// Dropout's backward pass; see [`super::dropout_backward`].
+pub fn dropout_backward(keep: f32, g: &[f32], mask: &[f32], dx: &mut [f32]) {
+    let n = g.len();
+    let body = n - n % 4;
+    let (keep_v, zero) = (f32x4_splat(keep), f32x4_splat(0.0));
+    let (gp, mp, dp) = (g.as_ptr(), mask.as_ptr(), dx.as_mut_ptr());
+    // SAFETY: the caller checked that mask and dx hold n = g.len() floats.
+    unsafe {
+        for i in (0..body).step_by(4) {
+            let kept = f32x4_ne(ld(mp, i), zero);
+            st(dp, i, v128_and(f32x4_div(ld(gp, i), keep_v), kept));
+        }
+    }
+    scalar::dropout_backward(keep, &g[body..], &mask[body..n], &mut dx[body..n]);
 }

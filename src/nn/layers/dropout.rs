@@ -5,8 +5,9 @@
 //! `evaluate` and `predict` pass `x` through unchanged. Backward: `∂L/∂x = g / keep` where kept,
 //! `0` elsewhere. A rate of 0 is the identity, in training too (as in Keras).
 //!
-//! The mask comes from the fit's own random stream (seeded from the run's seed), so the same
-//! seed drops the same values, and a link reproduces a run bit for bit.
+//! The mask comes from the fit's own random stream (a [`MaskStream`] seeded from the run's seed),
+//! so the same seed drops the same values, and a link reproduces a run bit for bit. Both passes
+//! are [`kernels`](crate::nn::kernels), four values at a time in the browser.
 //!
 //! ```
 //! use mlp_lab::nn::{DropoutConfig, LayerConfig};
@@ -14,10 +15,10 @@
 //! assert_eq!(layer.keras_class(), "Dropout");
 //! ```
 
-use rand::RngCore;
 use serde::{Deserialize, Serialize};
 
 use super::Buffers;
+use crate::nn::kernels::{self, MaskStream};
 use crate::nn::{Allowed, LayerProblem};
 
 /// `Dropout`'s arguments.
@@ -67,7 +68,7 @@ impl Dropout {
     }
 
     /// Training: draws the mask into `b.saved` and writes the kept values, scaled, to `b.out`.
-    pub(super) fn forward_train(&self, x: &[f32], rows: usize, b: &mut Buffers, rng: &mut impl RngCore) {
+    pub(super) fn forward_train(&self, x: &[f32], rows: usize, b: &mut Buffers, stream: &mut MaskStream) {
         let n = rows * self.units;
         let (out, mask) = (&mut b.out[..n], &mut b.saved[..n]);
         if self.config.rate == 0.0 {
@@ -77,30 +78,19 @@ impl Dropout {
         }
         // Kept when a uniform 32-bit draw falls below keep · 2³², a Bernoulli(keep) draw.
         let threshold = (self.keep() as f64 * 4_294_967_296.0).min(u32::MAX as f64) as u32;
-        for m in mask.iter_mut() {
-            *m = if rng.next_u32() < threshold { 1.0 } else { 0.0 };
-        }
-        let keep = self.keep();
-        for ((o, &v), &m) in out.iter_mut().zip(&x[..n]).zip(mask.iter()) {
-            *o = if m != 0.0 { v / keep } else { 0.0 };
-        }
+        kernels::dropout(stream, threshold, self.keep(), &x[..n], out, mask);
     }
 
     /// `∂L/∂x = g / keep` where kept, `0` where dropped.
     pub(super) fn backward(&self, rows: usize, b: &Buffers, dx: &mut [f32]) {
         let n = rows * self.units;
-        let keep = self.keep();
-        for ((d, &g), &m) in dx[..n].iter_mut().zip(&b.grad[..n]).zip(&b.saved[..n]) {
-            *d = if m != 0.0 { g / keep } else { 0.0 };
-        }
+        kernels::dropout_backward(self.keep(), &b.grad[..n], &b.saved[..n], dx);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::SeedableRng;
-    use rand_xoshiro::Xoshiro128PlusPlus;
 
     fn layer(rate: f64) -> Dropout {
         Dropout { config: DropoutConfig { rate }, units: 1000 }
@@ -111,7 +101,7 @@ mod tests {
         let d = layer(0.3);
         let mut b = d.buffers(10);
         let x = vec![1.0f32; 10_000];
-        d.forward_train(&x, 10, &mut b, &mut Xoshiro128PlusPlus::seed_from_u64(7));
+        d.forward_train(&x, 10, &mut b, &mut MaskStream::new(7));
         let dropped = b.saved.iter().filter(|&&m| m == 0.0).count() as f64 / 10_000.0;
         assert!((dropped - 0.3).abs() < 0.02, "dropped {dropped}");
         let mean = b.out.iter().map(|&v| v as f64).sum::<f64>() / 10_000.0;
@@ -124,12 +114,12 @@ mod tests {
         let d = layer(0.5);
         let x: Vec<f32> = (0..2000).map(|i| i as f32).collect();
         let (mut a, mut b) = (d.buffers(2), d.buffers(2));
-        d.forward_train(&x, 2, &mut a, &mut Xoshiro128PlusPlus::seed_from_u64(1));
-        d.forward_train(&x, 2, &mut b, &mut Xoshiro128PlusPlus::seed_from_u64(1));
+        d.forward_train(&x, 2, &mut a, &mut MaskStream::new(1));
+        d.forward_train(&x, 2, &mut b, &mut MaskStream::new(1));
         assert_eq!(a.out, b.out);
         let zero = layer(0.0);
         let mut c = zero.buffers(2);
-        zero.forward_train(&x, 2, &mut c, &mut Xoshiro128PlusPlus::seed_from_u64(1));
+        zero.forward_train(&x, 2, &mut c, &mut MaskStream::new(1));
         assert_eq!(c.out, x);
     }
 
@@ -137,7 +127,7 @@ mod tests {
     fn backward_passes_the_gradient_where_kept() {
         let d = Dropout { config: DropoutConfig { rate: 0.5 }, units: 4 };
         let mut b = d.buffers(1);
-        d.forward_train(&[1.0, 2.0, 3.0, 4.0], 1, &mut b, &mut Xoshiro128PlusPlus::seed_from_u64(3));
+        d.forward_train(&[1.0, 2.0, 3.0, 4.0], 1, &mut b, &mut MaskStream::new(3));
         b.grad.copy_from_slice(&[1.0, 1.0, 1.0, 1.0]);
         let mut dx = [9.0f32; 4];
         d.backward(1, &b, &mut dx);

@@ -19,13 +19,13 @@ mod dense;
 mod dropout;
 
 use rand::Rng;
-use rand_xoshiro::Xoshiro128PlusPlus;
 use serde::{Deserialize, Serialize};
 
 pub use batch_norm::{BatchNormConfig, BatchNormalization};
 pub use dense::{Dense, DenseConfig};
 pub use dropout::{Dropout, DropoutConfig};
 
+use super::kernels::MaskStream;
 use super::LayerProblem;
 
 /// How to build one layer: a Keras layer call.
@@ -223,7 +223,7 @@ impl Layer {
     }
 
     /// The forward pass over `rows` rows of `x` into `b.out`.
-    pub(crate) fn forward(&self, x: &[f32], rows: usize, pass: Pass, b: &mut Buffers, rng: &mut Xoshiro128PlusPlus) {
+    pub(crate) fn forward(&self, x: &[f32], rows: usize, pass: Pass, b: &mut Buffers, rng: &mut MaskStream) {
         match (self, pass) {
             (Layer::Dense(d), _) => d.forward(x, rows, &mut b.saved, &mut b.out),
             (Layer::Dropout(d), Pass::Training) => d.forward_train(x, rows, b, rng),
