@@ -7,7 +7,10 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use mlp_lab::data::seed_example;
 use mlp_lab::nn::kernels::{adam, gemm_nn, gemm_nt, gemm_tn, AdamStep};
-use mlp_lab::nn::{Activation, DenseConfig, FitOptions, Loss, Optimizer, Sequential, Training};
+use mlp_lab::nn::{
+    Activation, BatchNormConfig, DenseConfig, DropoutConfig, FitOptions, LayerConfig, Loss, Optimizer, Sequential,
+    Training,
+};
 use ndarray::{Array1, Array2, Zip};
 use std::hint::black_box;
 
@@ -44,20 +47,36 @@ fn products(c: &mut Criterion) {
     }
 }
 
-/// W-A, the seed: 800 rows of 10 features, 64 relu → 1 sigmoid, batch 32, Adam: one epoch.
+/// W-A, the seed: 800 rows of 10 features, 64 relu → 1 sigmoid, batch 32, Adam: one step,
+/// plain and with a Dropout(0.3) or a BatchNormalization() after the hidden layer (what each
+/// layer costs a step).
 fn seed_epoch(c: &mut Criterion) {
     let data = seed_example(800, 10, 42);
-    let layers = [
-        DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() },
-        DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() },
+    let hidden = LayerConfig::Dense(DenseConfig { units: 64, activation: Activation::Relu, ..Default::default() });
+    let output = LayerConfig::Dense(DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() });
+    let variants = [
+        ("ours", None),
+        ("ours + Dropout(0.3)", Some(LayerConfig::Dropout(DropoutConfig { rate: 0.3 }))),
+        ("ours + BatchNormalization()", Some(LayerConfig::BatchNormalization(BatchNormConfig::default()))),
     ];
-    let model = Sequential::new(10, &layers, 42).unwrap();
-    let options = FitOptions { epochs: usize::MAX, ..Default::default() };
-    let mut fit =
-        Training::new(model, Loss::BinaryCrossentropy, Optimizer::default(), data.x, data.y, options).unwrap();
     let mut group = c.benchmark_group("train step W-A (seed, batch 32)");
     group.throughput(Throughput::Elements(32));
-    group.bench_function("ours", |bench| bench.iter(|| fit.step(|| 0.0).unwrap()));
+    for (name, extra) in variants {
+        let layers: Vec<LayerConfig> =
+            [Some(hidden.clone()), extra, Some(output.clone())].into_iter().flatten().collect();
+        let model = Sequential::new(10, &layers, 42).unwrap();
+        let options = FitOptions { epochs: usize::MAX, ..Default::default() };
+        let mut fit = Training::new(
+            model,
+            Loss::BinaryCrossentropy,
+            Optimizer::default(),
+            data.x.clone(),
+            data.y.clone(),
+            options,
+        )
+        .unwrap();
+        group.bench_function(name, |bench| bench.iter(|| fit.step(|| 0.0).unwrap()));
+    }
     group.finish();
 }
 

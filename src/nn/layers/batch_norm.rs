@@ -77,12 +77,14 @@ pub struct BatchNormalization {
     pub moving_variance: Vec<f32>,
 }
 
-/// Where each per-unit figure sits in [`Buffers::stats`]: the batch's mean, its variance, and
-/// `1/√(σ² + ε)`.
-const MEAN: usize = 0;
-const VARIANCE: usize = 1;
-const INV_STD: usize = 2;
+/// How many per-unit figures [`Buffers::stats`] holds, one after the other: the mean and the
+/// variance (the batch's, or the moving ones in inference), `1/√(σ² + ε)`, the output's scale
+/// `γ/√(σ² + ε)` and shift `β − μ · scale`, and the input gradient's factor `scale / N`.
+const STATS: usize = 6;
 
+/// Every loop below runs along a row of `units` values (`zip`s of slices, no indexing), so it
+/// reads memory in order and the compiler turns it into `f32x4` instructions in the browser's
+/// `simd128` build; each per-unit figure is computed once a batch, not once a row.
 impl BatchNormalization {
     /// A layer over `units` values, as Keras initialises it.
     pub fn new(units: usize, config: BatchNormConfig) -> Self {
@@ -100,59 +102,84 @@ impl BatchNormalization {
         self.gamma.len()
     }
 
-    /// Buffers for a batch: `x̂` beside the output, and three figures per unit.
+    /// Buffers for a batch: `x̂` beside the output, and the per-unit figures.
     pub(super) fn buffers(&self, capacity: usize) -> Buffers {
         let u = self.units();
-        Buffers::new(capacity * u, capacity * u, 3 * u, &[u, u])
+        Buffers::new(capacity * u, capacity * u, STATS * u, &[u, u])
     }
 
-    /// `a = x · s + (β − μ s)` with `s = γ / √(σ² + ε)`, the form Keras' JAX backend computes.
-    fn normalise(x: &[f32], units: usize, mean: &[f32], inv_std: &[f32], gamma: &[f32], beta: &[f32], out: &mut [f32]) {
-        for (o, x) in out.chunks_exact_mut(units).zip(x.chunks_exact(units)) {
-            for j in 0..units {
-                let s = inv_std[j] * gamma[j];
-                o[j] = x[j] * s + (beta[j] - mean[j] * s);
+    /// The per-unit figures' slices of `stats`, in the order of [`STATS`].
+    fn figures(stats: &mut [f32], u: usize) -> [&mut [f32]; STATS] {
+        let mut rest = &mut stats[..STATS * u];
+        std::array::from_fn(|_| {
+            let (head, tail) = std::mem::take(&mut rest).split_at_mut(u);
+            rest = tail;
+            head
+        })
+    }
+
+    /// From the mean and variance (of the batch or the moving ones): `1/√(σ² + ε)`, then
+    /// `a = x · scale + shift` with `scale = γ/√(σ² + ε)` and `shift = β − μ · scale`, the form
+    /// Keras' JAX backend computes, for every row.
+    fn normalise(&self, x: &[f32], stats: &mut [f32], out: &mut [f32]) {
+        let u = self.units();
+        let [mean, variance, inv_std, scale, shift, _] = Self::figures(stats, u);
+        let epsilon = self.config.epsilon as f32;
+        for (i, &v) in inv_std.iter_mut().zip(variance.iter()) {
+            *i = 1.0 / (v + epsilon).sqrt();
+        }
+        for ((((s, h), &i), &g), (&m, &b)) in
+            scale.iter_mut().zip(shift.iter_mut()).zip(inv_std.iter()).zip(&self.gamma).zip(mean.iter().zip(&self.beta))
+        {
+            *s = i * g;
+            *h = b - m * *s;
+        }
+        for (o, x) in out.chunks_exact_mut(u).zip(x.chunks_exact(u)) {
+            for ((o, &x), (&s, &h)) in o.iter_mut().zip(x).zip(scale.iter().zip(shift.iter())) {
+                *o = x * s + h;
             }
         }
-    }
-
-    fn inv_std(&self, variance: f32) -> f32 {
-        1.0 / (variance + self.config.epsilon as f32).sqrt()
     }
 
     /// Inference: normalises with the moving statistics.
     pub(super) fn forward_infer(&self, x: &[f32], rows: usize, b: &mut Buffers) {
         let u = self.units();
-        let (stats, out) = (&mut b.stats, &mut b.out[..rows * u]);
-        let (mean, rest) = stats.split_at_mut(u);
-        let inv_std = &mut rest[u..2 * u];
+        let [mean, variance, ..] = Self::figures(&mut b.stats, u);
         mean.copy_from_slice(&self.moving_mean);
-        for (s, &v) in inv_std.iter_mut().zip(&self.moving_variance) {
-            *s = self.inv_std(v);
-        }
-        Self::normalise(&x[..rows * u], u, mean, inv_std, &self.gamma, &self.beta, out);
+        variance.copy_from_slice(&self.moving_variance);
+        self.normalise(&x[..rows * u], &mut b.stats, &mut b.out[..rows * u]);
     }
 
-    /// Training: normalises with the batch's statistics, keeping them and `x̂` for the backward
-    /// pass and for [`Self::commit`].
+    /// Training: normalises with the batch's statistics (`jnp.mean` and `jnp.var` in float32, as
+    /// Keras computes them: the mean, then the mean of the squared deviations from it), keeping
+    /// them and `x̂` for the backward pass and for [`Self::commit`].
     pub(super) fn forward_train(&self, x: &[f32], rows: usize, b: &mut Buffers) {
         let u = self.units();
         let x = &x[..rows * u];
-        let n = rows.max(1) as f64;
+        let n = rows.max(1) as f32;
         let Buffers { out, saved, stats, .. } = b;
-        for j in 0..u {
-            let mean = x.iter().skip(j).step_by(u).map(|&v| v as f64).sum::<f64>() / n;
-            let var = x.iter().skip(j).step_by(u).map(|&v| (v as f64 - mean).powi(2)).sum::<f64>() / n;
-            stats[MEAN * u + j] = mean as f32;
-            stats[VARIANCE * u + j] = var as f32;
-            stats[INV_STD * u + j] = self.inv_std(var as f32);
+        {
+            let [mean, variance, ..] = Self::figures(stats, u);
+            mean.fill(0.0);
+            for row in x.chunks_exact(u) {
+                for (m, &v) in mean.iter_mut().zip(row) {
+                    *m += v;
+                }
+            }
+            mean.iter_mut().for_each(|m| *m /= n);
+            variance.fill(0.0);
+            for row in x.chunks_exact(u) {
+                for ((s, &v), &m) in variance.iter_mut().zip(row).zip(mean.iter()) {
+                    *s += (v - m) * (v - m);
+                }
+            }
+            variance.iter_mut().for_each(|s| *s /= n);
         }
-        let (mean, rest) = stats.split_at(u);
-        let inv_std = &rest[u..2 * u];
-        Self::normalise(x, u, mean, inv_std, &self.gamma, &self.beta, &mut out[..rows * u]);
+        self.normalise(x, stats, &mut out[..rows * u]);
+        let [mean, _, inv_std, ..] = Self::figures(stats, u);
         for (h, x) in saved[..rows * u].chunks_exact_mut(u).zip(x.chunks_exact(u)) {
-            for j in 0..u {
-                h[j] = (x[j] - mean[j]) * inv_std[j];
+            for ((h, &x), (&m, &i)) in h.iter_mut().zip(x).zip(mean.iter().zip(inv_std.iter())) {
+                *h = (x - m) * i;
             }
         }
     }
@@ -168,18 +195,22 @@ impl BatchNormalization {
         dgamma.fill(0.0);
         dbeta.fill(0.0);
         for (g, h) in g.chunks_exact(u).zip(x_hat.chunks_exact(u)) {
-            for j in 0..u {
-                dgamma[j] += g[j] * h[j];
-                dbeta[j] += g[j];
+            for ((dg, db), (&g, &h)) in dgamma.iter_mut().zip(dbeta.iter_mut()).zip(g.iter().zip(h)) {
+                *dg += g * h;
+                *db += g;
             }
         }
         let Some(dx) = dx else { return };
-        let inv_std = &stats[INV_STD * u..(INV_STD + 1) * u];
+        let [_, _, inv_std, _, _, factor] = Self::figures(stats, u);
         let rows_f = rows as f32;
+        for ((f, &i), &gamma) in factor.iter_mut().zip(inv_std.iter()).zip(&self.gamma) {
+            *f = gamma * i / rows_f;
+        }
         for ((d, g), h) in dx[..n].chunks_exact_mut(u).zip(g.chunks_exact(u)).zip(x_hat.chunks_exact(u)) {
-            for j in 0..u {
-                let scale = self.gamma[j] * inv_std[j] / rows_f;
-                d[j] = scale * (rows_f * g[j] - dbeta[j] - h[j] * dgamma[j]);
+            for (((d, &g), &h), ((&f, &db), &dg)) in
+                d.iter_mut().zip(g).zip(h).zip(factor.iter().zip(dbeta.iter()).zip(dgamma.iter()))
+            {
+                *d = f * (rows_f * g - db - h * dg);
             }
         }
     }
@@ -190,11 +221,9 @@ impl BatchNormalization {
         let u = self.units();
         let m = self.config.momentum as f32;
         let one_minus = (1.0 - self.config.momentum) as f32;
-        let mean = &b.stats[MEAN * u..(MEAN + 1) * u];
-        let var = &b.stats[VARIANCE * u..(VARIANCE + 1) * u];
-        for j in 0..u {
-            self.moving_mean[j] = self.moving_mean[j] * m + mean[j] * one_minus;
-            self.moving_variance[j] = self.moving_variance[j] * m + var[j] * one_minus;
+        let (mean, var) = (&b.stats[..u], &b.stats[u..2 * u]);
+        for (moving, &batch) in self.moving_mean.iter_mut().zip(mean).chain(self.moving_variance.iter_mut().zip(var)) {
+            *moving = *moving * m + batch * one_minus;
         }
     }
 

@@ -171,11 +171,12 @@ impl Dense {
         let (dw, rest) = param_grads.split_first_mut().expect("a dense layer has a kernel");
         gemm_tn(inputs, rows, units, x, dz, dw);
         if let Some(db) = rest.first_mut() {
+            let db = &mut db[..units];
             db.fill(0.0);
-            // Indexed over equal lengths, so the column sums vectorise.
+            // Zipped over equal lengths, without bounds checks, so the column sums vectorise.
             for row in dz.chunks_exact(units) {
-                for j in 0..units {
-                    db[j] += row[j];
+                for (d, &v) in db.iter_mut().zip(row) {
+                    *d += v;
                 }
             }
         }

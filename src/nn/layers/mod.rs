@@ -136,7 +136,7 @@ pub(crate) struct Buffers {
     pub(crate) grad: Vec<f32>,
     /// What the backward pass needs per value: Dense `z`, Dropout the mask, BatchNormalization `x̂`.
     pub(crate) saved: Vec<f32>,
-    /// Per-unit figures: BatchNormalization's batch mean, variance and `1/√(σ² + ε)`.
+    /// Per-unit figures: BatchNormalization's statistics and the factors made from them.
     pub(crate) stats: Vec<f32>,
     /// The gradients of the trainable tensors, in the layer's order.
     pub(crate) param_grads: Vec<Vec<f32>>,
