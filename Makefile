@@ -11,7 +11,7 @@ WASM_TARGET := --target wasm32-unknown-unknown
 # worker (the rest: the engine's own suites, run again where the trainer runs).
 WASM_TESTS := --test web_page --test web_worker --test engine --test reference --test reference_layers --test learning
 
-.PHONY: serve test bench setup-serve setup-test setup-bench bench-native bench-wasm lint test-native test-chromium test-firefox dist simd e2e
+.PHONY: serve test bench setup-serve setup-test setup-bench bench-native bench-wasm bench-baseline lint test-native test-chromium test-firefox dist simd e2e
 
 serve: setup-serve
 	trunk serve --offline
@@ -22,8 +22,9 @@ test: setup-test
 
 # The benchmarks (never part of `make test`): native criterion, then the browser benchmark
 # (MLP Lab against TensorFlow.js in headless Chromium), which writes benches/RESULTS.md.
+# `make bench BASELINE=<commit>` also times that commit's simd128 trainer in the same rounds.
 bench: setup-bench
-	$(MAKE) --no-print-directory bench-native bench-wasm dist
+	$(MAKE) --no-print-directory bench-native bench-wasm bench-baseline dist
 	node benches/browser/run.mjs
 
 setup-serve:
@@ -84,3 +85,15 @@ bench-wasm:
 	wasm-bindgen --target web --out-dir $(BENCH_WEB)/simd target/wasm32-unknown-unknown/release/bench_worker.wasm
 	cargo build --locked --release $(WASM_TARGET) --features relaxed-simd --bin bench_worker
 	wasm-bindgen --target web --out-dir $(BENCH_WEB)/relaxed target/wasm32-unknown-unknown/release/bench_worker.wasm
+
+# With BASELINE=<commit>: that commit's simd128 bench_worker, built from `git archive` under
+# target/baseline/ (its own target dir, so later runs reuse it), beside this one's; without, none.
+bench-baseline:
+	rm -rf $(BENCH_WEB)/baseline
+ifneq ($(BASELINE),)
+	rm -rf target/baseline/src && mkdir -p target/baseline/src
+	git archive $(BASELINE) | tar -x -C target/baseline/src
+	cd target/baseline/src && CARGO_TARGET_DIR=$(CURDIR)/target/baseline/target cargo build --locked --release $(WASM_TARGET) --bin bench_worker
+	wasm-bindgen --target web --out-dir $(BENCH_WEB)/baseline target/baseline/target/wasm32-unknown-unknown/release/bench_worker.wasm
+	git rev-parse --short $(BASELINE) > $(BENCH_WEB)/baseline/COMMIT
+endif

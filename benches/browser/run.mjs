@@ -7,7 +7,7 @@
 //   BENCH_REPS=1 BENCH_WORKLOADS=W-A BENCH_ENGINES='mlp-lab simd,tfjs cpu' node benches/browser/run.mjs
 //       a quick look at some engines and workloads; it writes RESULTS.md only when it runs them all
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -65,6 +65,12 @@ function need(path, what) {
 }
 
 need('target/bench-web/simd/bench_worker.js', 'the simd128 build of bench_worker');
+// An earlier commit's simd128 build, timed beside this one when `make bench BASELINE=<commit>`
+// built it: the same run, so a change's effect shows on a noisy machine as a ratio.
+const BASELINE = 'mlp-lab baseline';
+const baselineCommit = existsSync(resolve(ROOT, 'target/bench-web/baseline/COMMIT'))
+  ? readFileSync(resolve(ROOT, 'target/bench-web/baseline/COMMIT'), 'utf8').trim()
+  : null;
 if (!ONLY || ONLY.includes('mlp-lab relaxed')) need('target/bench-web/relaxed/bench_worker.js', 'the relaxed-SIMD build of bench_worker');
 need('benches/browser/node_modules/@tensorflow/tfjs/dist/tf.min.js', 'TF.js (`npm ci` in benches/browser)');
 
@@ -96,7 +102,9 @@ try {
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForFunction(() => window.benchReady === true);
   const isolated = await page.evaluate(() => window.bench.crossOriginIsolated);
-  const engines = (await page.evaluate(() => window.bench.engines)).filter((e) => !ONLY || ONLY.includes(e));
+  const engines = (await page.evaluate(() => window.bench.engines))
+    .filter((e) => !ONLY || ONLY.includes(e))
+    .filter((e) => e !== BASELINE || baselineCommit);
   const call = (engine, cmd, args) => page.evaluate(([e, c, a]) => window.bench.call(e, c, a), [engine, cmd, args]);
 
   const info = {};
@@ -111,7 +119,7 @@ try {
   }
 
   // Peak and products, MLP Lab's two builds interleaved.
-  const builds = engines.filter((e) => e.startsWith('mlp-lab'));
+  const builds = engines.filter((e) => e.startsWith('mlp-lab') && e !== BASELINE);
   const peak = Object.fromEntries(builds.map((b) => [b, { peak: [], gemm: Object.fromEntries(GEMM.kinds.map((k) => [k, []])) }]));
   for (const b of builds) {
     for (let i = 0; i < 3; i++) await call(b, 'peak', { iterations: PEAK_ITERATIONS / 4 });
@@ -204,6 +212,7 @@ try {
     browser: `Chromium ${browserVersion} (headless, ${CHROMIUM})`,
     crossOriginIsolated: isolated,
     commit: git(['rev-parse', '--short', 'HEAD']),
+    baselineCommit,
     kernelsDirty: git(['status', '--porcelain', 'src/nn']) !== '',
     info,
     probes,

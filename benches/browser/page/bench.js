@@ -4,6 +4,8 @@
 const ENGINES = {
   'mlp-lab simd': { script: 'mlp-worker.js', init: { variant: 'simd' } },
   'mlp-lab relaxed': { script: 'mlp-worker.js', init: { variant: 'relaxed' } },
+  // An earlier commit's simd128 build (`make bench BASELINE=<commit>`), when there is one.
+  'mlp-lab baseline': { script: 'mlp-worker.js', init: { variant: 'baseline' } },
   'tfjs wasm 1 thread': { script: 'tfjs-worker.js', init: { backend: 'wasm', threads: 1 } },
   'tfjs wasm default threads': { script: 'tfjs-worker.js', init: { backend: 'wasm', threads: 'default' } },
   'tfjs cpu': { script: 'tfjs-worker.js', init: { backend: 'cpu' } },

@@ -5,7 +5,7 @@ importScripts('rpc.js', 'data.js');
 let lab;
 
 self.answer({
-  /** Loads the build `variant` (`simd` or `relaxed`) from /pkg/<variant>/. */
+  /** Loads the build `variant` (`simd`, `relaxed` or `baseline`) from /pkg/<variant>/. */
   async init({ variant }) {
     lab = await import(`/pkg/${variant}/bench_worker.js`);
     await lab.default();
