@@ -44,6 +44,8 @@ pub use metrics::{binary_accuracy_count, roc_auc, roc_curve, ConfusionMatrix};
 pub use model::{Evaluation, LayerGradients, Sequential};
 pub use optim::{Adam, AdamState, LearningRate, Optimizer, OptimizerState, Rmsprop, RmspropState, Sgd, SgdState};
 pub use regularizer::Regularizer;
-pub use report::{evaluation_report, generalisation, EvaluationReport, Generalisation, Roc};
-pub use summary::layer_names;
+pub use report::{
+    accuracy_margin, evaluation_report, generalisation, EvaluationReport, Generalisation, Roc, FEW_TEST_ROWS,
+};
+pub use summary::{layer_names, ModelSummary, SummaryRow};
 pub use throughput::{batch_rows, Speed, Throughput};

@@ -59,12 +59,19 @@ pub enum Generalisation {
     Chance,
     /// The two are close, and above chance: what was learned carries over.
     Generalises,
+    /// Too few test rows to tell any of these apart ([`FEW_TEST_ROWS`]): one row moves the
+    /// test accuracy by several points.
+    TooFewTestRows,
 }
 
-/// Compares `train` and `test` accuracy with `chance` (the majority class' share): a gap of
-/// [`GAP`] or more is overfitting, and memorising when the test accuracy is within
-/// [`NEAR_CHANCE`] of chance.
-pub fn generalisation(train: f64, test: f64, chance: f64) -> Generalisation {
+/// Compares `train` and `test` accuracy with `chance` (the majority class' share), measured on
+/// `test_rows` rows: a gap of [`GAP`] or more is overfitting, and memorising when the test
+/// accuracy is within [`NEAR_CHANCE`] of chance; with fewer than [`FEW_TEST_ROWS`] test rows,
+/// no verdict.
+pub fn generalisation(train: f64, test: f64, chance: f64, test_rows: usize) -> Generalisation {
+    if test_rows < FEW_TEST_ROWS {
+        return Generalisation::TooFewTestRows;
+    }
     let at_chance = test <= chance + NEAR_CHANCE;
     match (train - test >= GAP, at_chance) {
         (true, true) => Generalisation::Memorised,
@@ -78,6 +85,16 @@ pub fn generalisation(train: f64, test: f64, chance: f64) -> Generalisation {
 pub const GAP: f64 = 0.1;
 /// A test accuracy this close above chance is chance (sampling noise on a few hundred rows).
 pub const NEAR_CHANCE: f64 = 0.07;
+/// Fewer test rows than this give no verdict: one row moves the accuracy by over 2 points, and
+/// the 95% interval of an accuracy near 50% is ±14 points or wider, more than [`GAP`] and
+/// [`NEAR_CHANCE`] distinguish.
+pub const FEW_TEST_ROWS: usize = 50;
+
+/// Half the width of the 95% interval of an accuracy `p` measured on `rows` rows (the normal
+/// approximation of the binomial, `1.96 √(p (1 − p) / rows)`), as a share.
+pub fn accuracy_margin(p: f64, rows: usize) -> f64 {
+    1.96 * (p * (1.0 - p) / rows.max(1) as f64).sqrt()
+}
 
 /// A ROC curve: `(false positive rate, true positive rate)` from `(0, 0)` to `(1, 1)`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,14 +166,26 @@ mod tests {
     #[test]
     fn the_gap_and_chance_name_what_happened() {
         // Random labels, memorised: 98% on the training rows, 51% on the test rows.
-        assert_eq!(generalisation(0.98, 0.51, 0.5), Generalisation::Memorised);
-        assert_eq!(generalisation(0.99, 0.80, 0.5), Generalisation::Overfits);
-        assert_eq!(generalisation(0.55, 0.52, 0.5), Generalisation::Chance);
-        assert_eq!(generalisation(0.97, 0.95, 0.5), Generalisation::Generalises);
+        assert_eq!(generalisation(0.98, 0.51, 0.5, 200), Generalisation::Memorised);
+        assert_eq!(generalisation(0.99, 0.80, 0.5, 200), Generalisation::Overfits);
+        assert_eq!(generalisation(0.55, 0.52, 0.5, 200), Generalisation::Chance);
+        assert_eq!(generalisation(0.97, 0.95, 0.5, 200), Generalisation::Generalises);
         // Chance is the majority class' share: 70% for always guessing it.
         let report = EvaluationReport { confusion: vec![vec![60, 10], vec![20, 10]], roc: None, train_accuracy: None };
         assert_eq!((report.rows(), report.chance()), (100, 0.7));
-        assert_eq!(generalisation(0.9, 0.75, report.chance()), Generalisation::Memorised);
+        assert_eq!(generalisation(0.9, 0.75, report.chance(), report.rows()), Generalisation::Memorised);
+    }
+
+    #[test]
+    fn a_small_test_split_gives_no_verdict() {
+        // An early-stopped moons run with a 20-row test split: 95% against 55% looks like
+        // memorising, but 20 rows cannot tell it (±22 points at 55%).
+        assert_eq!(generalisation(0.95, 0.55, 0.5, 20), Generalisation::TooFewTestRows);
+        assert_eq!(generalisation(0.95, 0.55, 0.5, FEW_TEST_ROWS - 1), Generalisation::TooFewTestRows);
+        assert_eq!(generalisation(0.95, 0.55, 0.5, FEW_TEST_ROWS), Generalisation::Memorised);
+        // The margin behind the bound: √(0.25 / 49) · 1.96 = 0.14.
+        assert!((accuracy_margin(0.5, 49) - 0.14).abs() < 1e-9);
+        assert!((accuracy_margin(0.55, 20) - 0.218).abs() < 1e-3);
     }
 
     #[test]

@@ -38,39 +38,99 @@ pub fn layer_names(layers: &[LayerConfig]) -> Vec<String> {
         .collect()
 }
 
-impl Sequential {
-    /// Keras' `model.summary()` text.
-    pub fn summary(&self) -> String {
+/// One row of `summary()`: a layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    /// Keras' name of the layer (`dense_1`).
+    pub name: String,
+    /// Its class (`Dense`).
+    pub class: &'static str,
+    /// Its output shape, as Keras prints it (`(None, 64)`).
+    pub output_shape: String,
+    /// Its parameters, trainable and not.
+    pub params: usize,
+}
+
+/// What `model.summary()` shows: a row per layer, then the totals. [`Display`](std::fmt::Display)
+/// writes it as Keras' text; the page draws it as a table whose columns wrap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelSummary {
+    /// The layers, input side first.
+    pub rows: Vec<SummaryRow>,
+    /// Trainable parameters.
+    pub trainable: usize,
+    /// Non-trainable parameters (BatchNormalization's moving statistics).
+    pub non_trainable: usize,
+}
+
+impl ModelSummary {
+    /// Every parameter.
+    pub fn total(&self) -> usize {
+        self.trainable + self.non_trainable
+    }
+
+    /// `Total params: 769 (3.00 KB)`, `Trainable params: …`, `Non-trainable params: …`.
+    pub fn totals(&self) -> [String; 3] {
+        let size = |n: usize| readable_size(4 * n);
+        [
+            format!("Total params: {} ({})", self.total(), size(self.total())),
+            format!("Trainable params: {} ({})", self.trainable, size(self.trainable)),
+            format!("Non-trainable params: {} ({})", self.non_trainable, size(self.non_trainable)),
+        ]
+    }
+}
+
+impl std::fmt::Display for ModelSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let width = NAME + SHAPE + 12;
         let (rule, double) = ("_".repeat(width), "=".repeat(width));
-        let mut s = format!(
-            "Model: \"sequential\"\n{rule}\n {:<NAME$}{:<SHAPE$}{:>10}\n{double}\n",
+        writeln!(
+            f,
+            "Model: \"sequential\"\n{rule}\n {:<NAME$}{:<SHAPE$}{:>10}\n{double}",
             "Layer (type)", "Output Shape", "Param #"
-        );
-        let names = layer_names(&self.configs());
-        for (i, (layer, name)) in self.layers.iter().zip(&names).enumerate() {
-            let class = layer.config().keras_class();
-            let shape = format!("(None, {})", layer.units());
-            let (trainable, fixed) = layer.param_counts();
-            let label = format!("{name} ({class})");
+        )?;
+        for (i, row) in self.rows.iter().enumerate() {
+            let label = format!("{} ({})", row.name, row.class);
+            let (name, shape, params) = (&row.name, &row.output_shape, row.params);
             if label.chars().count() < NAME {
-                s += &format!(" {label:<NAME$}{shape:<SHAPE$}{:>10}\n", trainable + fixed);
+                writeln!(f, " {label:<NAME$}{shape:<SHAPE$}{params:>10}")?;
             } else {
                 // As Keras does, a long name wraps: the class goes on a line of its own.
-                s += &format!(" {name:<NAME$}{shape:<SHAPE$}{:>10}\n ({class})\n", trainable + fixed);
+                writeln!(f, " {name:<NAME$}{shape:<SHAPE$}{params:>10}\n ({})", row.class)?;
             }
-            s += if i + 1 < self.layers.len() { "\n" } else { "" };
+            if i + 1 < self.rows.len() {
+                writeln!(f)?;
+            }
         }
-        let (trainable, fixed) = (self.param_count(), self.non_trainable_count());
-        let total = trainable + fixed;
-        let size = |n: usize| readable_size(4 * n);
-        s += &format!(
-            "{double}\nTotal params: {total} ({})\nTrainable params: {trainable} ({})\nNon-trainable params: {fixed} ({})\n{rule}\n",
-            size(total),
-            size(trainable),
-            size(fixed)
-        );
-        s
+        let [total, trainable, fixed] = self.totals();
+        writeln!(f, "{double}\n{total}\n{trainable}\n{fixed}\n{rule}")
+    }
+}
+
+impl Sequential {
+    /// What Keras' `model.summary()` shows, as rows and totals.
+    pub fn summary_table(&self) -> ModelSummary {
+        let names = layer_names(&self.configs());
+        let rows = self
+            .layers
+            .iter()
+            .zip(names)
+            .map(|(layer, name)| {
+                let (trainable, fixed) = layer.param_counts();
+                SummaryRow {
+                    name,
+                    class: layer.config().keras_class(),
+                    output_shape: format!("(None, {})", layer.units()),
+                    params: trainable + fixed,
+                }
+            })
+            .collect();
+        ModelSummary { rows, trainable: self.param_count(), non_trainable: self.non_trainable_count() }
+    }
+
+    /// Keras' `model.summary()` text.
+    pub fn summary(&self) -> String {
+        self.summary_table().to_string()
     }
 }
 
@@ -103,5 +163,10 @@ mod tests {
         assert!(text.contains(" batch_normalization"), "{text}");
         assert!(text.contains(" (BatchNormalization)\n"), "{text}");
         assert_eq!(readable_size(769 * 4), "3.00 KB");
+        let table = model.summary_table();
+        assert_eq!(table.rows.iter().map(|r| r.params).collect::<Vec<_>>(), [16, 0, 16, 5]);
+        assert_eq!(table.rows[2].class, "BatchNormalization");
+        assert_eq!(table.rows[3].output_shape, "(None, 1)");
+        assert_eq!(table.totals()[0], "Total params: 37 (148.00 B)");
     }
 }

@@ -2,8 +2,10 @@
 //! the key factor it lights, [`Stage`]), and everything the page shows, changed only by
 //! [`PageState::apply`], one pure function of the state and an [`Event`] (what the worker said,
 //! what the user asked). The Leptos page (`crate::app`) holds a `PageState` in a signal and reads
-//! it through memos; this module is tested natively.
+//! it through memos; this module is tested natively. [`colours`] holds the classes' colours and
+//! the ink that reads on each.
 
+pub mod colours;
 mod phase;
 mod state;
 

@@ -41,6 +41,11 @@ impl Phase {
         }
     }
 
+    /// A fit is under way (running, or paused in the worker): leaving the page would lose it.
+    pub fn is_fitting(self) -> bool {
+        matches!(self, Phase::Training | Phase::Paused)
+    }
+
     /// The key factor of the seed's diagram that this phase is about.
     pub fn stage(self) -> Stage {
         match self {

@@ -143,7 +143,7 @@ impl PageState {
 
     /// Whether a fit runs (or is paused).
     pub fn is_training(&self) -> bool {
-        matches!(self.phase, Phase::Training | Phase::Paused)
+        self.phase.is_fitting()
     }
 
     fn take(&mut self, message: FromWorker) {

@@ -56,6 +56,8 @@ catalogue! {
         at_chance: "Neither figure is above chance: the model found nothing in these features that predicts the label." | "两个数字都没有超过随机水平：模型没能在这些特征中找到任何能预测标签的东西。",
         /// Verdict: close, and above chance.
         generalises: "Training and test accuracy are close: what the model learned carries over to rows it has not seen." | "训练集和测试集的准确率很接近：模型学到的东西能迁移到它没见过的行上。",
+        /// Too few test rows for a verdict: `{rows}` of them, `{margin}` the 95% interval's half-width in points.
+        too_few_test_rows: "Only {rows} test rows: the test accuracy is known to ±{margin} points, too loosely to say whether the model learned, memorised or guessed. Hold out more rows (a larger test share, or more data) to judge." | "测试集只有 {rows} 个样本：测试准确率的误差范围是 ±{margin} 个百分点，不足以判断模型是学会了、记住了还是在猜。请留出更多样本（更大的测试集比例或更多数据）再下结论。",
         /// The confusion matrix' caption.
         confusion_caption: "Confusion matrix of the {rows} test rows" | "{rows} 个测试行的混淆矩阵",
         /// The confusion matrix' column heading: the predicted class.
@@ -107,6 +109,7 @@ impl Results {
             Generalisation::Overfits => self.overfits,
             Generalisation::Chance => self.at_chance,
             Generalisation::Generalises => self.generalises,
+            Generalisation::TooFewTestRows => self.too_few_test_rows,
         }
     }
 
@@ -127,8 +130,13 @@ impl Results {
 mod tests {
     use super::*;
 
-    const ALL: [Generalisation; 4] =
-        [Generalisation::Memorised, Generalisation::Overfits, Generalisation::Chance, Generalisation::Generalises];
+    const ALL: [Generalisation; 5] = [
+        Generalisation::Memorised,
+        Generalisation::Overfits,
+        Generalisation::Chance,
+        Generalisation::Generalises,
+        Generalisation::TooFewTestRows,
+    ];
 
     #[test]
     fn each_verdict_has_its_own_sentence_in_both_languages() {
