@@ -11,15 +11,15 @@ use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use super::chart::{palette, plot_root, CANVAS_FONTS};
-use super::scatter::CLASS_COLOURS;
 use crate::nn::{BoundaryMap, Grid};
+use crate::page::colours::{class_colour, CLASS_COLOURS};
 
 /// The colour of a cell predicting `class` with probability `p`, out of `k` classes.
 fn cell_colour(class: usize, p: f32, k: usize, background: RGBColor) -> RGBColor {
     let chance = 1.0 / k.max(2) as f32;
     let strength = ((p - chance) / (1.0 - chance)).clamp(0.0, 1.0);
     let alpha = 0.15 + 0.55 * strength;
-    let c = CLASS_COLOURS[class % CLASS_COLOURS.len()];
+    let c = class_colour(class);
     let mix = |a: u8, b: u8| (a as f32 * alpha + b as f32 * (1.0 - alpha)).round() as u8;
     RGBColor(mix(c.0, background.0), mix(c.1, background.1), mix(c.2, background.2))
 }

@@ -5,15 +5,11 @@ use web_sys::HtmlCanvasElement;
 
 use super::chart::{plot_root, CANVAS_FONTS};
 
-/// Class colours: slate for 0 and orange for 1 (as the class-balance bar), then more.
-pub const CLASS_COLOURS: [RGBColor; 6] = [
-    RGBColor(71, 85, 105),
-    RGBColor(234, 88, 12),
-    RGBColor(37, 99, 235),
-    RGBColor(22, 163, 74),
-    RGBColor(147, 51, 234),
-    RGBColor(219, 39, 119),
-];
+/// The colour of `class` ([`crate::page::colours`], as the class-balance bar has it).
+pub fn class_colour(class: usize) -> RGBColor {
+    let (r, g, b) = crate::page::colours::class_colour(class);
+    RGBColor(r, g, b)
+}
 
 /// Draws `points` (`x₀`, `x₁`, class) on `canvas`, sized to its box at the device's pixel ratio.
 pub fn draw_scatter(canvas: &HtmlCanvasElement, points: &[[f32; 3]], dark: bool) -> Result<(), String> {
@@ -55,7 +51,7 @@ pub fn draw_scatter(canvas: &HtmlCanvasElement, points: &[[f32; 3]], dark: bool)
         .draw()
         .map_err(|e| e.to_string())?;
     let dots = points.iter().map(|p| {
-        let colour = CLASS_COLOURS[(p[2].max(0.0) as usize) % CLASS_COLOURS.len()];
+        let colour = class_colour(p[2].max(0.0) as usize);
         Circle::new((p[0] as f64, p[1] as f64), px(2.5), colour.mix(0.8).filled())
     });
     chart.draw_series(dots).map_err(|e| e.to_string())?;

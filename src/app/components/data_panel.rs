@@ -12,7 +12,7 @@ use crate::app::setup_store::SetupStore;
 use crate::app::store::Lab;
 use crate::data::{Generator, Scaling};
 use crate::i18n::{fill, Text};
-use crate::page::{Notice, Phase};
+use crate::page::{colours, Notice, Phase};
 use crate::protocol::{DataSummary, Origin};
 use crate::setup::{BuiltIn, DataSource};
 use web_sys::Blob;
@@ -155,10 +155,17 @@ fn DataSummaryView(data: DataSummary, on_prepare: Callback<(String, Vec<String>,
         .enumerate()
         .map(|(class, &n)| {
             let share = 100.0 * n as f64 / total;
-            let colour = crate::app::scatter::CLASS_COLOURS[class % crate::app::scatter::CLASS_COLOURS.len()];
-            let style = format!("width:{share:.1}%;background:rgb({},{},{})", colour.0, colour.1, colour.2);
+            // The class' colour, with the ink that reads on it (4.5:1 or more); set through the
+            // CSSOM (`style:`), not a `style` attribute, which the page's CSP refuses.
+            let colour = colours::class_colour(class);
+            let (background, ink) = (colours::css(colour), colours::css(colours::ink_on(colour)));
+            let width = format!("{share:.1}%");
             let name = data.classes.get(class).cloned().unwrap_or_else(|| class.to_string());
-            view! { <div class="bar" style=style title=format!("{name}: {n}")>{format!("{name} · {share:.1}%")}</div> }
+            view! {
+                <div class="bar" style:width=width style:background=background style:color=ink title=format!("{name}: {n}")>
+                    {format!("{name} · {share:.1}%")}
+                </div>
+            }
         })
         .collect_view();
     let t = use_text();

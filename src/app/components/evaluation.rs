@@ -8,7 +8,7 @@ use crate::app::lang::use_text;
 use crate::app::redraw::redraw_each_frame;
 use crate::app::roc::draw_roc;
 use crate::i18n::{fill, Text};
-use crate::nn::{generalisation, EvaluationReport};
+use crate::nn::{accuracy_margin, generalisation, EvaluationReport};
 
 /// Everything the report says, under the test figures.
 #[component]
@@ -16,7 +16,7 @@ pub fn Evaluation(report: EvaluationReport, test_accuracy: Option<f64>, classes:
     let name = move |c: usize| classes.get(c).cloned().unwrap_or_else(|| c.to_string());
     let names: Vec<String> = (0..report.confusion.len()).map(name).collect();
     let pair = report.train_accuracy.zip(test_accuracy).map(|(train, test)| {
-        view! { <AccuracyPair train=train test=test chance=report.chance() /> }
+        view! { <AccuracyPair train=train test=test chance=report.chance() rows=report.rows() /> }
     });
     let roc = report.roc.is_some().then(|| view! { <RocChart report=report.clone() /> });
     view! {
@@ -31,17 +31,17 @@ pub fn Evaluation(report: EvaluationReport, test_accuracy: Option<f64>, classes:
 
 /// Two bars, training rows and test rows, with chance marked, and a sentence.
 #[component]
-fn AccuracyPair(train: f64, test: f64, chance: f64) -> impl IntoView {
+fn AccuracyPair(train: f64, test: f64, chance: f64, rows: usize) -> impl IntoView {
     let t = use_text();
     let bar = move |label: fn(&'static Text) -> &'static str, value: f64, class: &'static str, testid: &'static str| {
         view! {
             <div class="bar-row">
                 <span class="bar-label">{move || label(t.get())}</span>
                 <span class="bar-track">
-                    <span class=format!("bar-fill {class}") style=format!("width:{:.1}%", value * 100.0)></span>
+                    <span class=format!("bar-fill {class}") style:width=format!("{:.1}%", value * 100.0)></span>
                     <span
                         class="bar-chance"
-                        style=format!("left:{:.1}%", chance * 100.0)
+                        style:left=format!("{:.1}%", chance * 100.0)
                         title=move || t.get().results.chance
                     ></span>
                 </span>
@@ -49,7 +49,9 @@ fn AccuracyPair(train: f64, test: f64, chance: f64) -> impl IntoView {
             </div>
         }
     };
-    let g = generalisation(train, test, chance);
+    let g = generalisation(train, test, chance, rows);
+    let margin = format!("{:.0}", accuracy_margin(test, rows) * 100.0);
+    let verdict = move || fill(t.get().results.verdict(g), &[("rows", &rows), ("margin", &margin)]);
     view! {
         <div class="accuracy-pair" data-testid="accuracy-pair" data-verdict=format!("{g:?}").to_lowercase()>
             <h3>{move || t.get().results.pair_title}</h3>
@@ -58,7 +60,7 @@ fn AccuracyPair(train: f64, test: f64, chance: f64) -> impl IntoView {
             <p class="bar-note">
                 {move || fill(t.get().results.chance_note, &[("chance", &format!("{:.0}", chance * 100.0))])}
             </p>
-            <p class="verdict" data-testid="verdict">{move || t.get().results.verdict(g)}</p>
+            <p class="verdict" data-testid="verdict">{verdict}</p>
         </div>
     }
 }
@@ -81,10 +83,10 @@ fn ConfusionTable(report: EvaluationReport, names: Vec<String>) -> impl IntoView
                 .map(|(p, &count)| {
                     let share = count as f64 / total;
                     let colour = if p == t { "var(--accent)" } else { "var(--orange)" };
-                    let style =
-                        format!("background: color-mix(in srgb, {colour} {:.0}%, var(--card))", (share * 55.0).round());
+                    let background =
+                        format!("color-mix(in srgb, {colour} {:.0}%, var(--card))", (share * 55.0).round());
                     view! {
-                        <td data-testid="confusion-cell" data-true=t data-pred=p class:hit=p == t style=style>
+                        <td data-testid="confusion-cell" data-true=t data-pred=p class:hit=p == t style:background=background>
                             {count}
                         </td>
                     }

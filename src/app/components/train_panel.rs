@@ -25,10 +25,8 @@ pub fn TrainPanel(
 ) -> impl IntoView {
     let phase = lab.phase;
     let t = use_text();
-    let training = move || matches!(phase.get(), Phase::Training | Phase::Paused);
-    let can_train = move || {
-        lab.data.with(Option::is_some) && !training() && phase.get() != Phase::Loading && blocked.with(Option::is_none)
-    };
+    let training = move || phase.get().is_fitting();
+    let can_train = move || lab.can_train(blocked.with(Option::is_some));
     let early = Memo::new(move |_| lab.test.with(|t| t.and_then(|t| t.stopped_early)));
     // The epochs the charts span: those asked for, or those run when EarlyStopping ended the fit.
     let epochs = Signal::derive(move || match early.get() {
@@ -119,7 +117,7 @@ pub fn TrainPanel(
                 aria-valuemax="100"
                 aria-valuenow=move || format!("{:.0}", done() * 100.0)
             >
-                <div class="progress-fill" style=move || format!("transform:scaleX({:.4})", done())></div>
+                <div class="progress-fill" style:transform=move || format!("scaleX({:.4})", done())></div>
             </div>
             <LiveCharts lab=lab epochs=epochs />
             <div class="console" tabindex="0" aria-label=move || t.get().train.log>
