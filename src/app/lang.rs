@@ -3,7 +3,8 @@
 //!
 //! [`LangSignal::install`] provides it; components read their words with [`use_text`] and word
 //! the facts the engine, the data and the worker send with [`crate::i18n::Words`]. The root element's
-//! `lang` attribute follows, so screen readers and fonts pick the right language.
+//! `lang` attribute follows, so screen readers and fonts pick the right language, and so does the
+//! tab's title.
 
 use leptos::prelude::*;
 
@@ -25,9 +26,11 @@ impl LangSignal {
         let signal = LangSignal(RwSignal::new(lang));
         Effect::new(move |_| {
             let lang = signal.0.get();
-            if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+            if let Some(root) = document.document_element() {
                 let _ = root.set_attribute("lang", lang.tag());
             }
+            document.set_title(Text::of(lang).frame.page_title);
         });
         provide_context(signal);
         signal

@@ -10,6 +10,7 @@ mod client;
 mod components;
 mod diagram;
 mod lang;
+mod leave_guard;
 mod link;
 mod redraw;
 mod roc;

@@ -74,6 +74,13 @@ impl Lab {
         }
     }
 
+    /// Whether Train can start (tracked): data is there, the worker is loaded, no fit runs, and
+    /// the model's output fits the data (`blocked` when it does not).
+    pub fn can_train(&self, blocked: bool) -> bool {
+        let phase = self.phase.get();
+        self.data.with(Option::is_some) && !phase.is_fitting() && phase != Phase::Loading && !blocked
+    }
+
     /// Takes in an event (the worker's message, the user's request).
     pub fn dispatch(&self, event: Event) {
         self.state.update(|s| s.apply(event));

@@ -14,6 +14,7 @@ mod keras_panel;
 mod layer_editor;
 mod live_charts;
 mod model_panel;
+mod phone_bar;
 mod results;
 mod run_controls;
 mod setup_errors;
@@ -36,6 +37,7 @@ use apply_panel::ApplyPanel;
 use data_panel::DataPanel;
 use frame::{About, ErrorBanner, Header};
 use model_panel::ModelPanel;
+use phone_bar::{ActionBar, StageStrip};
 use results::Results;
 use run_controls::RunControls;
 use setup_errors::SetupErrors;
@@ -48,6 +50,7 @@ pub fn App() -> impl IntoView {
     super::theme::Theme::install();
     super::lang::LangSignal::install();
     provide_context(lab.speed); // for the diagram's compute node
+    super::leave_guard::guard_leaving(lab.phase);
     let worker = StoredValue::new_local(WorkerLink::start(move |event| match event {
         WorkerEvent::Message(message) => lab.dispatch(Event::Worker(message)),
         WorkerEvent::Crashed(detail) => lab.dispatch(Event::WorkerLost(Notice::WorkerStopped { detail })),
@@ -153,13 +156,16 @@ pub fn App() -> impl IntoView {
         source_data.with(|d| d.as_ref().map(|d| d.features)).or_else(|| setup.with(Setup::expected_features))
     });
     let code = Signal::derive(move || setup.with(|s| source_data.with(|d| keras_code(s, d.as_ref()))));
+    // On a phone the diagram is folded into the stage strip until the user unfolds it.
+    let diagram_open = RwSignal::new(false);
     view! {
         <div class="app" data-state=move || phase.get().as_str()>
             <Header kernels=lab.kernels speed=lab.speed />
             <ErrorBanner notice=lab.notice />
             <SetupErrors errors=store.errors />
             <div class="layout">
-                <aside class="sidebar">
+                <aside class="sidebar" class:open=move || diagram_open.get()>
+                    <StageStrip stage=stage diagram_open=diagram_open />
                     <KeyFactors stage=stage />
                 </aside>
                 <main class="grid">
@@ -188,6 +194,7 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
             <About />
+            <ActionBar lab=lab blocked=misfit.into() on_train=on_train on_stop=on_stop />
         </div>
     }
 }

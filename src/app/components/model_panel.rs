@@ -10,7 +10,7 @@ use super::layer_editor::LayerEditor;
 use crate::app::lang::use_text;
 use crate::app::setup_store::SetupStore;
 use crate::i18n::{fill, Words};
-use crate::nn::Sequential;
+use crate::nn::{ModelSummary, Sequential};
 use crate::setup::OutputMisfit;
 
 /// The model's editor and what it makes.
@@ -30,8 +30,10 @@ pub fn ModelPanel(
         let d = features.get()?;
         let seed = store.generator.with(|s| s.seed);
         Some(model.with(|m| match Sequential::new(d, &m.layers, seed) {
-            Ok(model) => model.summary(),
-            Err(e) => e.words(t.get()),
+            Ok(model) => view! { <SummaryTable summary=model.summary_table() /> }.into_any(),
+            Err(e) => {
+                view! { <pre class="code summary-text" data-testid="model-summary">{e.words(t.get())}</pre> }.into_any()
+            }
         }))
     };
     view! {
@@ -49,8 +51,40 @@ pub fn ModelPanel(
                     {move || misfit.with(|m| m.as_ref().map(|why| fill(t.get().model.misfit, &[("why", &why.words(t.get()))])))}
                 </p>
             </Show>
-            {move || summary().map(|s| view! { <pre class="code summary-text" data-testid="model-summary">{s}</pre> })}
+            {summary}
             <KerasCode code=code />
         </section>
+    }
+}
+
+/// `model.summary()` as a table: Keras' columns and totals, in cells that wrap, so a narrow
+/// column shows every column (Param # included) rather than cutting the text off.
+#[component]
+fn SummaryTable(summary: ModelSummary) -> impl IntoView {
+    let rows = summary
+        .rows
+        .iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <td>{r.name.clone()}" "<span class="layer-class">{format!("({})", r.class)}</span></td>
+                    <td>{r.output_shape.clone()}</td>
+                    <td class="number">{r.params}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let totals = summary.totals().map(|line| view! { <p>{line}</p> });
+    view! {
+        <div class="summary-box" data-testid="model-summary">
+            <table class="summary-table">
+                <caption>"Model: \"sequential\""</caption>
+                <thead>
+                    <tr><th scope="col">"Layer (type)"</th><th scope="col">"Output Shape"</th><th scope="col" class="number">"Param #"</th></tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <div class="summary-totals">{totals.into_iter().collect_view()}</div>
+        </div>
     }
 }

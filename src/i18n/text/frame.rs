@@ -6,6 +6,8 @@ catalogue! {
     Frame {
         /// The product's name.
         title: "MLP Lab" | "MLP Lab",
+        /// The browser tab's title (`document.title`).
+        page_title: "MLP Lab · train a neural network in your browser" | "MLP Lab · 在浏览器里训练神经网络",
         /// Under the title.
         tagline: "Train a neural network in your browser, and see why it learns." | "在浏览器里训练神经网络，看清它为什么能学会。",
         /// Before the worker said it is ready.
@@ -50,5 +52,25 @@ catalogue! {
         worker_stopped: "the training worker stopped: {detail}. Press Train to start a new one; your set-up is kept." | "训练 Worker 已停止：{detail}。按“训练”会启动新的 Worker；你的设置都保留着。",
         /// When the worker gave no reason.
         worker_failed_to_load: "it failed to load" | "加载失败",
+        /// The key factors, as the compact stage strip names them (the seed diagram's nodes).
+        stage_compute: "Compute" | "计算资源",
+        /// Stage: data.
+        stage_data: "Data" | "数据集",
+        /// Stage: algorithm.
+        stage_algorithm: "Algorithm" | "算法",
+        /// Stage: team.
+        stage_team: "Team" | "团队",
+        /// Stage: training.
+        stage_training: "Training" | "模型训练",
+        /// Stage: evaluation.
+        stage_evaluation: "Evaluation" | "模型评估",
+        /// Stage: application.
+        stage_application: "Application" | "模型应用",
+        /// The stage strip's label (for screen readers).
+        stages: "Key factors: where you are" | "关键因素：当前所在阶段",
+        /// The stage strip's button that shows the whole diagram.
+        show_diagram: "Diagram" | "流程图",
+        /// The phone's action bar's label (for screen readers).
+        action_bar: "Sections and the next step" | "页面分区与下一步",
     }
 }

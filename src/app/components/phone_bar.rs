@@ -1,0 +1,121 @@
+//! On a phone, the page is one long column: the diagram, the data, the whole model editor, then
+//! Train. Two small regions keep the workflow in reach there (CSS shows them below 720 px only):
+//!
+//! - [`StageStrip`], the key-factors diagram folded to one line: the seven stages, the current
+//!   one lit, and a button that unfolds the whole diagram;
+//! - [`ActionBar`], fixed to the bottom of the screen: a tab for each panel (it scrolls there)
+//!   and Train, or Stop while a fit runs, so Train is never more than a tap away.
+
+use leptos::prelude::*;
+
+use crate::app::lang::use_text;
+use crate::app::store::Lab;
+use crate::i18n::Text;
+use crate::page::Stage;
+use crate::setup::OutputMisfit;
+
+/// A stage's name in the strip.
+fn stage_name(stage: Stage, t: &'static Text) -> &'static str {
+    let f = &t.frame;
+    match stage {
+        Stage::Compute => f.stage_compute,
+        Stage::Data => f.stage_data,
+        Stage::Algorithm => f.stage_algorithm,
+        Stage::Team => f.stage_team,
+        Stage::Training => f.stage_training,
+        Stage::Evaluation => f.stage_evaluation,
+        Stage::Application => f.stage_application,
+    }
+}
+
+/// Brings the panel of `stage` into view.
+fn go_to(id: &str) {
+    let target = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = target {
+        element.scroll_into_view();
+    }
+}
+
+/// The stages in one line, the current one lit; `diagram_open` unfolds the diagram card.
+#[component]
+pub fn StageStrip(stage: Signal<Stage>, diagram_open: RwSignal<bool>) -> impl IntoView {
+    let t = use_text();
+    let items = Stage::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li
+                    class="stage"
+                    class:current=move || stage.get() == s
+                    class:past=move || { stage.get() > s }
+                    aria-current=move || (stage.get() == s).then_some("step")
+                >
+                    {move || stage_name(s, t.get())}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="stage-strip" data-testid="stage-strip" aria-label=move || t.get().frame.stages>
+            <ol>{items}</ol>
+            <button
+                class="chip"
+                data-testid="show-diagram"
+                aria-expanded=move || diagram_open.get().to_string()
+                on:click=move |_| diagram_open.update(|open| *open = !*open)
+            >
+                {move || t.get().frame.show_diagram}
+            </button>
+        </nav>
+    }
+}
+
+/// The panels' tabs and Train (or Stop), fixed to the bottom of a phone's screen.
+#[component]
+pub fn ActionBar(
+    lab: Lab,
+    /// Why the model's output does not fit the data, if it does not (Train is off then).
+    blocked: Signal<Option<OutputMisfit>>,
+    on_train: Callback<()>,
+    on_stop: Callback<()>,
+) -> impl IntoView {
+    let t = use_text();
+    let fitting = move || lab.phase.get().is_fitting();
+    let tab = |id: &'static str, testid: &'static str, name: fn(&'static Text) -> &'static str| {
+        view! {
+            <button class="tab" data-testid=testid on:click=move |_| go_to(id)>
+                {move || name(t.get())}
+            </button>
+        }
+    };
+    view! {
+        <nav class="action-bar" data-testid="action-bar" aria-label=move || t.get().frame.action_bar>
+            {tab("panel-data", "tab-data", |t| t.data.title)}
+            {tab("panel-model", "tab-model", |t| t.model.title)}
+            {tab("panel-train", "tab-train", |t| t.train.title)}
+            {tab("panel-evaluate", "tab-results", |t| t.results.title)}
+            <Show
+                when=fitting
+                fallback=move || {
+                    view! {
+                        <button
+                            class="primary"
+                            data-testid="bar-train"
+                            disabled=move || !lab.can_train(blocked.with(Option::is_some))
+                            on:click=move |_| {
+                                on_train.run(());
+                                go_to("panel-train");
+                            }
+                        >
+                            {move || t.get().train.train}
+                        </button>
+                    }
+                }
+            >
+                <button class="secondary" data-testid="bar-stop" on:click=move |_| on_stop.run(())>
+                    {move || t.get().train.stop}
+                </button>
+            </Show>
+        </nav>
+    }
+}
