@@ -16,8 +16,15 @@ WASM_TESTS := --test web_page --test web_worker --test engine --test reference -
 serve: setup-serve
 	trunk serve --offline
 
+# Each suite in turn, with the seconds it took (so a slow CI run says where its time went).
+SUITES := lint test-native test-chromium test-firefox dist simd e2e
+
 test: setup-test
-	$(MAKE) --no-print-directory lint test-native test-chromium test-firefox dist simd e2e
+	@for suite in $(SUITES); do \
+	  start=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$suite || exit 1; \
+	  echo "== make $$suite: $$(( $$(date +%s) - start )) s"; \
+	done
 	@echo "All MLP Lab suites passed."
 
 # The benchmarks (never part of `make test`): native criterion, then the browser benchmark
