@@ -151,6 +151,9 @@ catalogue! {
         /// CSV: over the size read; `{limit}` in MiB.
         csv_too_large: "the file has more than {limit} MiB ({bytes} bytes); MLP Lab reads files of up to {limit} MiB"
             | "文件超过 {limit} MiB（{bytes} 字节）；MLP Lab 能读取的文件最大为 {limit} MiB",
+        /// CSV: a header wider than the lab reads; `{limit}` is `MAX_COLUMNS`.
+        csv_too_many_columns: "line {line}: the header has {columns} columns; MLP Lab reads files of up to {limit} columns, so keep the columns you need and load the file again"
+            | "第 {line} 行：表头有 {columns} 列；MLP Lab 能读取的文件最多 {limit} 列，请只保留需要的列，再重新载入文件",
         /// CSV: a row of one field under a wider header.
         csv_ragged_one: "line {line}: found {found} field, but the header has {expected}" | "第 {line} 行：有 {found} 个字段，但表头有 {expected} 个",
         /// CSV: a row with another number of fields than the header.
