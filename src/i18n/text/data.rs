@@ -135,6 +135,18 @@ catalogue! {
         kind_text: "text" | "文本",
         /// Column kind: text with `{n}` distinct values.
         kind_levels: "text, {n} values" | "文本，{n} 种取值",
+        /// The column table's filter box (placeholder and label): column names holding what is typed.
+        filter_columns: "Filter columns by name" | "按列名筛选",
+        /// The column table's pager: the rows shown, of the columns matching the filter.
+        columns_shown: "{from}–{to} of {total} columns" | "共 {total} 列，显示第 {from}–{to} 列",
+        /// The column table's pager when no column name holds the filter.
+        columns_none: "no column name holds \"{filter}\"" | "没有列名包含“{filter}”",
+        /// The pager's button to the previous page, for screen readers.
+        columns_previous: "Previous columns" | "上一页的列",
+        /// The pager's button to the next page, for screen readers.
+        columns_next: "Next columns" | "下一页的列",
+        /// The error banner's lead for a refused file (nothing ran): it could not be read, or prepared.
+        file_refused_lead: "This file cannot be used: " | "这个文件无法使用：",
         /// A column's check box, for screen readers.
         use_column: "Use column {name}" | "使用列 {name}",
         /// Between the names of a list in quotes: `"a", "b"`.
