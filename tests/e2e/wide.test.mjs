@@ -156,7 +156,7 @@ test('a file at the bound reads, unticks and switches language without a long ta
   await page.fill('[data-testid=column-filter]', 'c99');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=column-summary] tbody tr').length === 10);
   assert.equal(await page.textContent('[data-testid=column-pages]'), '共 10 列，显示第 1–10 列');
-  await page.locator('[data-testid=file-summary] .table-wrap').screenshot({ path: resolve(SHOTS, 'wide-columns-1280-zh.png') });
+  await page.locator('[data-testid=file-summary]').screenshot({ path: resolve(SHOTS, 'wide-columns-1280-zh.png') });
   await page.click('[data-testid=lang]');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.fill('[data-testid=column-filter]', '');
@@ -167,9 +167,11 @@ test('a file at the bound reads, unticks and switches language without a long ta
   assert.equal(await page.textContent('[data-testid=column-pages]'), 'no column name holds "nothing like it"');
   await page.fill('[data-testid=column-filter]', '');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=column-summary] tbody tr').length === 50);
+  const toTable = () => page.evaluate(() => document.querySelector('[data-testid=file-summary] .column-pager').scrollIntoView({ block: 'start' }));
+  await toTable();
   await page.screenshot({ path: resolve(SHOTS, 'wide-1280.png') });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.locator('[data-testid=file-summary]').scrollIntoViewIfNeeded();
+  await toTable();
   await page.screenshot({ path: resolve(SHOTS, 'wide-390.png') });
   assert.deepEqual(errors, []);
   await context.close();
