@@ -2,7 +2,8 @@
 //! message), streaming in pieces of any size, and a large synthetic file.
 
 use mlp_lab::data::{
-    read_csv, ColumnKind, ColumnValues, CsvError, CsvOptions, CsvStream, Delimiter, Table, MAX_BYTES, NA_TOKENS,
+    read_csv, summarize, ColumnKind, ColumnValues, CsvError, CsvOptions, CsvStream, Delimiter, Table, MAX_BYTES,
+    MAX_COLUMNS, NA_TOKENS,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -155,6 +156,47 @@ fn malformed_files_say_what_and_where() {
         error(b"a,\xff\n1,2\n"),
         "line 1: field 2 is not UTF-8 text; save the file as UTF-8 (\"CSV UTF-8\" in Excel)"
     );
+}
+
+/// A file of `cols` number columns `c0, c1, …` and `rows` rows.
+fn wide_csv(cols: usize, rows: usize) -> Vec<u8> {
+    let mut text = (0..cols).map(|j| format!("c{j}")).collect::<Vec<_>>().join(",") + "\n";
+    for i in 0..rows {
+        text += &((0..cols).map(|j| ((i * 7 + j) % 10).to_string()).collect::<Vec<_>>().join(",") + "\n");
+    }
+    text.into_bytes()
+}
+
+#[test]
+fn a_header_wider_than_the_bound_is_refused_with_both_counts() {
+    assert_eq!(MAX_COLUMNS, 1000, "the generators' most features");
+    let wide = wide_csv(10_000, 20);
+    assert_eq!(read_csv(&wide, &CsvOptions::default()), Err(CsvError::TooManyColumns { line: 1, columns: 10_000 }));
+    assert_eq!(
+        error(&wide),
+        "line 1: the header has 10000 columns; MLP Lab reads files of up to 1000 columns, so keep the columns you need and load the file again"
+    );
+    let just_over = wide_csv(MAX_COLUMNS + 1, 2);
+    assert_eq!(read_csv(&just_over, &CsvOptions::default()), Err(CsvError::TooManyColumns { line: 1, columns: 1001 }));
+    // Refused at the header: the rows under it are not read (a stream stays failed after it).
+    let mut stream = CsvStream::new(CsvOptions { delimiter: Some(Delimiter::Comma), ..Default::default() });
+    let header_end = wide.iter().position(|&b| b == b'\n').unwrap() + 2;
+    assert_eq!(stream.push(&wide[..header_end]), Err(CsvError::TooManyColumns { line: 1, columns: 10_000 }));
+    assert_eq!(stream.rows(), 0);
+    assert!(stream.push(b"1\n").is_err());
+    // Blank lines first: the header's own line is named.
+    let mut late = b"\n\n".to_vec();
+    late.extend_from_slice(&just_over);
+    assert_eq!(read_csv(&late, &CsvOptions::default()), Err(CsvError::TooManyColumns { line: 3, columns: 1001 }));
+}
+
+#[test]
+fn a_file_at_the_bound_is_read_and_summarised() {
+    let table = read_csv(&wide_csv(MAX_COLUMNS, 20), &CsvOptions::default()).unwrap();
+    assert_eq!((table.columns().len(), table.rows()), (MAX_COLUMNS, 20));
+    let summary = summarize(&table, None);
+    assert_eq!(summary.columns.len(), MAX_COLUMNS);
+    assert_eq!(summary.label.as_deref(), Some("c999"));
 }
 
 #[test]

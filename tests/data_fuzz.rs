@@ -2,7 +2,9 @@
 //! characters that matter (delimiters, quotes, line ends, numbers, NA tokens), go through
 //! reading, the summary, preparing and splitting. Pieces of any size read as the whole.
 
-use mlp_lab::data::{prepare, read_csv, summarize, CsvError, CsvOptions, CsvStream, PrepareOptions, Scaling, Table};
+use mlp_lab::data::{
+    prepare, read_csv, summarize, CsvError, CsvOptions, CsvStream, PrepareOptions, Scaling, Table, MAX_COLUMNS,
+};
 use proptest::prelude::*;
 
 /// Reads `bytes` in pieces of `size`.
@@ -54,6 +56,16 @@ fn tabular() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
+/// A header of `width` columns (some empty, some repeated) over one row, around the column bound.
+fn wide() -> impl Strategy<Value = (usize, Vec<u8>)> {
+    (MAX_COLUMNS - 3..MAX_COLUMNS + 4, prop::sample::select(vec!["a", "", "a.1", " b "])).prop_map(|(width, name)| {
+        let header: Vec<String> =
+            (0..width).map(|j| if j % 7 == 0 { name.to_string() } else { format!("c{j}") }).collect();
+        let text = header.join(",") + "\n" + &vec!["1"; width].join(",") + "\n";
+        (width, text.into_bytes())
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -65,6 +77,17 @@ proptest! {
     #[test]
     fn csv_like_text_never_panics(bytes in csvish(), piece in 1usize..20) {
         everything(&bytes, piece);
+    }
+
+    #[test]
+    fn a_header_is_read_up_to_the_bound_and_refused_past_it((width, bytes) in wide(), piece in 1usize..5000) {
+        let read = chunked(&bytes, piece);
+        if width <= MAX_COLUMNS {
+            prop_assert_eq!(read.map(|t| t.columns().len()), Ok(width));
+            everything(&bytes, piece);
+        } else {
+            prop_assert_eq!(read.map(|_| ()), Err(CsvError::TooManyColumns { line: 1, columns: width }));
+        }
     }
 
     #[test]

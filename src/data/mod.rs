@@ -11,7 +11,8 @@ mod summary;
 mod table;
 
 pub use self::csv::{
-    read_csv, sniff, CsvError, CsvOptions, CsvStream, Delimiter, MAX_BYTES, MAX_RECORD_BYTES, NA_TOKENS, SNIFF_LINES,
+    read_csv, sniff, CsvError, CsvOptions, CsvStream, Delimiter, MAX_BYTES, MAX_COLUMNS, MAX_RECORD_BYTES, NA_TOKENS,
+    SNIFF_LINES,
 };
 pub use dataset::Dataset;
 pub use generate::{generate, seed_example, Generator, GeneratorSpec};

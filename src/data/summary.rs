@@ -58,7 +58,7 @@ pub struct ColumnSummary {
 }
 
 /// What a column is, for the data panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SummaryKind {
     /// A feature of numbers.

@@ -7,7 +7,7 @@
 
 use super::{fill, Text, Words};
 use crate::data::{
-    Accepts, CsvError, LabelChoice, Mismatch, Note, PrepareError, ScaleError, Task, MAX_BYTES, MAX_LEVELS,
+    Accepts, CsvError, LabelChoice, Mismatch, Note, PrepareError, ScaleError, Task, MAX_BYTES, MAX_COLUMNS, MAX_LEVELS,
     MAX_RECORD_BYTES,
 };
 
@@ -38,6 +38,9 @@ impl Words for CsvError {
                 fill(by_count(*columns, t.csv_header_only_one, t.csv_header_only), &[("columns", columns)])
             }
             CsvError::TooLarge { bytes } => fill(t.csv_too_large, &[("limit", &(MAX_BYTES >> 20)), ("bytes", bytes)]),
+            CsvError::TooManyColumns { line, columns } => {
+                fill(t.csv_too_many_columns, &[("line", line), ("columns", columns), ("limit", &MAX_COLUMNS)])
+            }
             CsvError::Ragged { line, found, expected } => fill(
                 by_count(*found, t.csv_ragged_one, t.csv_ragged),
                 &[("line", line), ("found", found), ("expected", expected)],
@@ -191,6 +194,10 @@ mod tests {
         );
         assert!(CsvError::TooLarge { bytes: 1 }.to_string().contains("up to 200 MiB"));
         assert_eq!(
+            CsvError::TooManyColumns { line: 1, columns: 10_000 }.to_string(),
+            "line 1: the header has 10000 columns; MLP Lab reads files of up to 1000 columns, so keep the columns you need and load the file again"
+        );
+        assert_eq!(
             CsvError::RecordTooLong { line: 12 }.to_string(),
             "line 12: a row longer than 16 MiB starts here; is a quote (\") left open?"
         );
@@ -203,6 +210,7 @@ mod tests {
             CsvError::HeaderOnly { columns: 5 },
             CsvError::HeaderOnly { columns: 1 },
             CsvError::TooLarge { bytes: 209_715_300 },
+            CsvError::TooManyColumns { line: 1, columns: 10_000 },
             CsvError::Ragged { line: 13, found: 4, expected: 5 },
             CsvError::Ragged { line: 2, found: 1, expected: 3 },
             CsvError::Utf8 { line: 7, field: 3 },
@@ -212,7 +220,11 @@ mod tests {
         for error in &all {
             assert_words(error);
         }
-        assert_eq!(all[4].in_lang(Lang::Zh), "第 13 行：有 4 个字段，但表头有 5 个");
+        assert_eq!(all[5].in_lang(Lang::Zh), "第 13 行：有 4 个字段，但表头有 5 个");
+        assert_eq!(
+            all[4].in_lang(Lang::Zh),
+            "第 1 行：表头有 10000 列；MLP Lab 能读取的文件最多 1000 列，请只保留需要的列，再重新载入文件"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use super::fields::{with_code, Choose, ParamField};
-use super::file_source::{load_built_in, FileDrop, FileSummary, LoadProgress};
+use super::file_source::{load_built_in, FileDrop, FilePanel, LoadProgress};
 use crate::app::lang::use_text;
 use crate::app::scatter::draw_scatter;
 use crate::app::setup_store::SetupStore;
@@ -126,28 +126,16 @@ pub fn DataPanel(
                 </button>
             </Show>
             <LoadProgress loading=lab.loading />
-            {move || lab.data.get().map(|d| view! { <DataSummaryView data=d on_prepare=on_prepare /> })}
+            <FilePanel data=lab.data on_prepare=on_prepare />
+            {move || lab.data.get().map(|d| view! { <DataSummaryView data=d /> })}
         </section>
     }
 }
 
-/// Rows, features, class balance, the first rows, and a scatter plot of 2-feature data; for a
-/// file, how it was prepared and its columns.
+/// Rows, features, class balance, the first rows, and a scatter plot of 2-feature data (a file's
+/// own summary is [`FilePanel`], above it).
 #[component]
-fn DataSummaryView(data: DataSummary, on_prepare: Callback<(String, Vec<String>, Scaling)>) -> impl IntoView {
-    let file = match &data.origin {
-        Origin::File { name, columns, report, excluded, scaling } => Some(view! {
-            <FileSummary
-                name=name.clone()
-                columns=columns.clone()
-                report=report.clone()
-                excluded=excluded.clone()
-                scaling=*scaling
-                on_prepare=on_prepare
-            />
-        }),
-        Origin::Generated { .. } => None,
-    };
+fn DataSummaryView(data: DataSummary) -> impl IntoView {
     let total = data.rows.max(1) as f64;
     let balance = data
         .class_counts
@@ -209,7 +197,6 @@ fn DataSummaryView(data: DataSummary, on_prepare: Callback<(String, Vec<String>,
     let points = data.points.clone();
     view! {
         <div class="summary" data-testid="data-summary">
-            {file}
             <p class="shape">
                 <strong>{data.rows}</strong>{move || t.get().data.rows_times}
                 <strong>{data.features}</strong>{move || t.get().data.features_after}

@@ -1,17 +1,19 @@
 //! Data from a file: the built-in datasets, or the user's CSV (picker or drag and drop), read
 //! in the worker with a progress bar; then what the file held and how it was prepared, with
-//! the label column to choose.
+//! the label column to choose and its columns' table ([`ColumnTable`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DragEvent, HtmlInputElement};
 
-use super::fields::{named, Choose, Words};
+use super::column_table::ColumnTable;
+use super::fields::{Choose, Words};
 use crate::app::lang::use_text;
-use crate::data::{ColumnSummary, Report, Scaling, SummaryKind};
+use crate::data::{ColumnSummary, Report, Scaling};
 use crate::i18n::{fill, Bilingual, Lang, Text, Words as _};
 use crate::page::Notice;
+use crate::protocol::{DataSummary, Origin};
 
 /// Fetches a built-in dataset (`public/data/<name>.csv`, served as `data/…`) and hands it on as
 /// a file; `on_error` gets what went wrong.
@@ -122,87 +124,118 @@ pub fn LoadProgress(loading: Memo<Option<(String, u64, u64)>>) -> impl IntoView 
     }
 }
 
-/// What the file held: how it was prepared (in sentences), the label column to choose, and a
-/// summary of every column.
-#[component]
-pub fn FileSummary(
+/// What a file's data shows of the file: the parts of the worker's [`DataSummary`] that come
+/// from it.
+#[derive(Debug, Clone, PartialEq)]
+struct FileView {
     name: String,
     columns: Vec<ColumnSummary>,
     report: Report,
     excluded: Vec<String>,
     scaling: Scaling,
+}
+
+impl FileView {
+    fn of(data: &DataSummary) -> Option<Self> {
+        match &data.origin {
+            Origin::File { name, columns, report, excluded, scaling } => Some(FileView {
+                name: name.clone(),
+                columns: columns.clone(),
+                report: report.clone(),
+                excluded: excluded.clone(),
+                scaling: *scaling,
+            }),
+            Origin::Generated { .. } => None,
+        }
+    }
+}
+
+/// The summary of the loaded file, while the data is a file's. It lives as long as the file
+/// is loaded: preparing it again (another label, a column left out, another scaling) updates it
+/// in place instead of making every row again; another file (the data cleared when it is
+/// chosen) makes a new one.
+#[component]
+pub fn FilePanel(
+    /// The data on the page.
+    data: Memo<Option<DataSummary>>,
+    /// Prepare the file again: the label, the columns left out, the scaling.
+    on_prepare: Callback<(String, Vec<String>, Scaling)>,
+) -> impl IntoView {
+    let file = Memo::new(move |_| data.with(|d| d.as_ref().and_then(FileView::of)));
+    let loaded = Memo::new(move |_| file.with(Option::is_some));
+    move || {
+        loaded.get().then(|| {
+            let first = file.get_untracked()?;
+            Some(view! { <FileSummary first=first file=file on_prepare=on_prepare /> })
+        })
+    }
+}
+
+/// What the file held: how it was prepared (in sentences), the label column to choose, and a
+/// summary of every column.
+#[component]
+fn FileSummary(
+    first: FileView,
+    file: Memo<Option<FileView>>,
     on_prepare: Callback<(String, Vec<String>, Scaling)>,
 ) -> impl IntoView {
     let t = use_text();
-    let label = report.label.clone();
-    // The choices the data was prepared with (from the worker): changing one prepares it again.
-    let chosen_label = RwSignal::new(label.clone());
-    let excluded = RwSignal::new(excluded);
-    let scaling = RwSignal::new(scaling);
+    let lang = crate::app::lang::use_lang();
+    // The choices, as the user made them (the worker prepares with them and echoes them).
+    let chosen_label = RwSignal::new(first.report.label.clone());
+    let excluded = RwSignal::new(first.excluded.clone());
+    let scaling = RwSignal::new(first.scaling);
     let again =
         move || on_prepare.run((chosen_label.get_untracked(), excluded.get_untracked(), scaling.get_untracked()));
-    let labels = named(columns.iter().map(|c| &c.name));
     let scalings = Signal::derive(move || {
         let t = &t.get().data;
         [("standard", t.scaling_standard), ("min_max", t.scaling_min_max), ("none", t.scaling_none)]
             .map(|(value, title)| (value.to_string(), title.to_string()))
             .to_vec()
     });
-    let number = |v: Option<f64>| v.map_or("".to_string(), |v| format!("{v:.3}"));
-    let rows = columns
+    let columns = Memo::new(move |_| file.with(|f| f.as_ref().map(|f| f.columns.clone()).unwrap_or_default()));
+    let on_toggle = Callback::new(move |(column, used): (String, bool)| {
+        excluded.update(|e| {
+            e.retain(|n| n != &column);
+            if !used {
+                e.push(column);
+            }
+        });
+        again();
+    });
+    // One closure for all the notes (a wide file has one a column): the language or another
+    // preparing says them again.
+    let notes = move || {
+        let lang = lang.get();
+        file.with(|f| {
+            let notes = f.as_ref().map_or(&[][..], |f| &f.report.notes[..]);
+            notes.iter().map(|n| view! { <li>{n.in_lang(lang)}</li> }).collect_view()
+        })
+    };
+    // The label's options are the file's columns, the same for as long as it is loaded.
+    let options = first
+        .columns
         .iter()
         .map(|c| {
-            let (kind, levels) = (c.kind, c.levels);
-            let kind = move || {
-                let t = &t.get().data;
-                match kind {
-                    SummaryKind::Numeric => t.kind_number.to_string(),
-                    SummaryKind::Label => t.kind_label.to_string(),
-                    _ => levels.map_or(t.kind_text.to_string(), |n| fill(t.kind_levels, &[("n", &n)])),
-                }
-            };
-            let column = c.name.clone();
-            let is_label = c.name == label;
-            let toggle = move |ev: leptos::ev::Event| {
-                let used = event_target_checked(&ev);
-                excluded.update(|e| {
-                    e.retain(|n| n != &column);
-                    if !used {
-                        e.push(column.clone());
-                    }
-                });
-                again();
-            };
-            let name = c.name.clone();
-            view! {
-                <tr>
-                    <td>
-                        <input type="checkbox" checked=!excluded.with_untracked(|e| e.contains(&c.name)) disabled=is_label on:change=toggle
-                            aria-label=move || fill(t.get().data.use_column, &[("name", &name)]) data-testid="use-column" />
-                    </td>
-                    <td class="name">{c.name.clone()}</td>
-                    <td>{kind}</td>
-                    <td>{number(c.mean)}</td>
-                    <td>{number(c.std)}</td>
-                    <td>{c.missing}</td>
-                </tr>
-            }
+            let selected = c.name == first.report.label;
+            view! { <option value=c.name.clone() selected=selected>{c.name.clone()}</option> }
         })
         .collect_view();
-    let lang = crate::app::lang::use_lang();
-    let notes = report.notes.iter().cloned().map(|n| view! { <li>{move || n.in_lang(lang.get())}</li> }).collect_view();
-    let heading = move |pick: fn(&'static Text) -> &'static str| view! { <th>{move || pick(t.get())}</th> };
     view! {
         <div class="file-summary" data-testid="file-summary">
-            <p class="shape"><strong>{name}</strong></p>
+            <p class="shape"><strong>{first.name.clone()}</strong></p>
             <ul class="notes" data-testid="prepare-notes">{notes}</ul>
             <div class="fields two">
-                <Choose label=|t| t.data.label_column testid="label-column" options=labels
-                    selected=chosen_label
-                    on_change=Callback::new(move |column: String| {
-                        chosen_label.set(column);
-                        again();
-                    }) />
+                <label class="field">
+                    <span>{move || t.get().data.label_column}</span>
+                    <select data-testid="label-column" prop:value=move || chosen_label.get()
+                        on:change=move |ev| {
+                            chosen_label.set(event_target_value(&ev));
+                            again();
+                        }>
+                        {options}
+                    </select>
+                </label>
                 <Choose label=|t| t.data.scaling testid="scaling" options=scalings
                     selected=Signal::derive(move || scaling_key(scaling.get()).to_string())
                     on_change=Callback::new(move |key: String| {
@@ -214,15 +247,7 @@ pub fn FileSummary(
                         again();
                     }) />
             </div>
-            <div class="table-wrap">
-                <table class="preview columns" data-testid="column-summary">
-                    <thead><tr>
-                        {heading(|t| t.data.col_use)}{heading(|t| t.data.col_name)}{heading(|t| t.data.col_kind)}
-                        {heading(|t| t.data.col_mean)}{heading(|t| t.data.col_std)}{heading(|t| t.data.col_missing)}
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ColumnTable columns=columns excluded=excluded.read_only().into() on_toggle=on_toggle />
         </div>
     }
 }

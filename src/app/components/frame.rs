@@ -8,6 +8,7 @@ use crate::app::lang::{use_text, LangSignal};
 use crate::i18n::{fill, Text, Words};
 use crate::nn::Speed;
 use crate::page::{Kernels, Notice};
+use crate::protocol::Failure;
 
 /// Title, tagline, what the trainer runs on and how fast, and the language and theme toggles.
 #[component]
@@ -79,10 +80,13 @@ pub fn notice_words(notice: &Notice, t: &'static Text) -> String {
 #[component]
 pub fn ErrorBanner(notice: Memo<Option<Notice>>) -> impl IntoView {
     let t = use_text();
+    // A file refused before anything ran is the file's problem, not "something went wrong".
+    let refused = move || notice.with(|n| matches!(n, Some(Notice::Failed(Failure::File { .. }))));
+    let lead = move |t: &'static Text| if refused() { t.data.file_refused_lead } else { t.frame.error_lead };
     view! {
         <Show when=move || notice.with(Option::is_some)>
             <div class="error" role="alert" data-testid="error">
-                <strong>{move || t.get().frame.error_lead}</strong>
+                <strong>{move || lead(t.get())}</strong>
                 {move || notice.with(|n| n.as_ref().map(|n| notice_words(n, t.get())).unwrap_or_default())}
             </div>
         </Show>

@@ -2,6 +2,7 @@
 //! ([`Lab`]), the set-up ([`SetupStore`]) and the worker ([`WorkerLink`]), then the layout.
 
 mod apply_panel;
+mod column_table;
 mod compile_fields;
 mod compute;
 mod data_panel;

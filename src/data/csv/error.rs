@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 #[cfg(doc)]
-use super::{MAX_BYTES, MAX_RECORD_BYTES};
+use super::{MAX_BYTES, MAX_COLUMNS, MAX_RECORD_BYTES};
 
 /// What can go wrong reading a CSV file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +21,13 @@ pub enum CsvError {
     TooLarge {
         /// Bytes read so far (or the size the file announced).
         bytes: u64,
+    },
+    /// The header names more than [`MAX_COLUMNS`] columns.
+    TooManyColumns {
+        /// The line the header starts on.
+        line: u64,
+        /// Columns the header names.
+        columns: usize,
     },
     /// A row has another number of fields than the header.
     Ragged {

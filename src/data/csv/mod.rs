@@ -11,4 +11,4 @@ pub use cell::NA_TOKENS;
 pub(crate) use cell::{number_text, parse_cell, Cell};
 pub use error::CsvError;
 pub use sniff::{sniff, Delimiter, SNIFF_LINES};
-pub use stream::{read_csv, CsvOptions, CsvStream, MAX_BYTES, MAX_RECORD_BYTES};
+pub use stream::{read_csv, CsvOptions, CsvStream, MAX_BYTES, MAX_COLUMNS, MAX_RECORD_BYTES};

@@ -9,7 +9,7 @@
 //! for [`CsvStream::finish`]). A record still incomplete is parsed again only once the text
 //! kept has doubled, which keeps the work linear.
 //!
-//! The first row is the header. A UTF-8 byte-order mark is dropped; the delimiter is sniffed
+//! The first row is the header; a header of more than [`MAX_COLUMNS`] columns is refused. A UTF-8 byte-order mark is dropped; the delimiter is sniffed
 //! from the first lines unless given ([`sniff`](fn@super::sniff)). Lines are counted by `\n`.
 //!
 //! ```
@@ -37,6 +37,13 @@ pub const MAX_BYTES: u64 = 200 << 20;
 
 /// The longest record: 16 MiB (a longer one is almost always a quote left open).
 pub const MAX_RECORD_BYTES: usize = 16 << 20;
+
+/// The most columns a file may have, its label included: 1,000, the most features the
+/// generators make (`features` runs 1–1000). The lab is built and measured for that width: the
+/// column table, the model's input layer, the row to predict and the messages between the worker
+/// and the page (a summary of every column). A wider file is refused at its header, before any
+/// row is read, with both counts (`has 10000 columns; MLP Lab reads files of up to 1000`).
+pub const MAX_COLUMNS: usize = 1000;
 
 /// Text the sniffer waits for at most, when lines are long.
 const SNIFF_BYTES: usize = 64 << 10;
@@ -219,6 +226,9 @@ impl CsvStream {
         }
         let text = |field: &[u8]| std::str::from_utf8(field).unwrap_or_default().to_string();
         let Some(columns) = &mut self.columns else {
+            if record.len() > MAX_COLUMNS {
+                return Err(CsvError::TooManyColumns { line, columns: record.len() });
+            }
             let names = header_names(record.iter().map(text).collect());
             self.columns = Some(names.into_iter().map(ColumnBuilder::new).collect());
             return Ok(());

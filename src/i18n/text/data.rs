@@ -135,6 +135,18 @@ catalogue! {
         kind_text: "text" | "文本",
         /// Column kind: text with `{n}` distinct values.
         kind_levels: "text, {n} values" | "文本，{n} 种取值",
+        /// The column table's filter box (placeholder and label): column names holding what is typed.
+        filter_columns: "Filter columns by name" | "按列名筛选",
+        /// The column table's pager: the rows shown, of the columns matching the filter.
+        columns_shown: "{from}–{to} of {total} columns" | "共 {total} 列，显示第 {from}–{to} 列",
+        /// The column table's pager when no column name holds the filter.
+        columns_none: "no column name holds \"{filter}\"" | "没有列名包含“{filter}”",
+        /// The pager's button to the previous page, for screen readers.
+        columns_previous: "Previous columns" | "上一页的列",
+        /// The pager's button to the next page, for screen readers.
+        columns_next: "Next columns" | "下一页的列",
+        /// The error banner's lead for a refused file (nothing ran): it could not be read, or prepared.
+        file_refused_lead: "This file cannot be used: " | "这个文件无法使用：",
         /// A column's check box, for screen readers.
         use_column: "Use column {name}" | "使用列 {name}",
         /// Between the names of a list in quotes: `"a", "b"`.
@@ -151,6 +163,9 @@ catalogue! {
         /// CSV: over the size read; `{limit}` in MiB.
         csv_too_large: "the file has more than {limit} MiB ({bytes} bytes); MLP Lab reads files of up to {limit} MiB"
             | "文件超过 {limit} MiB（{bytes} 字节）；MLP Lab 能读取的文件最大为 {limit} MiB",
+        /// CSV: a header wider than the lab reads; `{limit}` is `MAX_COLUMNS`.
+        csv_too_many_columns: "line {line}: the header has {columns} columns; MLP Lab reads files of up to {limit} columns, so keep the columns you need and load the file again"
+            | "第 {line} 行：表头有 {columns} 列；MLP Lab 能读取的文件最多 {limit} 列，请只保留需要的列，再重新载入文件",
         /// CSV: a row of one field under a wider header.
         csv_ragged_one: "line {line}: found {found} field, but the header has {expected}" | "第 {line} 行：有 {found} 个字段，但表头有 {expected} 个",
         /// CSV: a row with another number of fields than the header.
