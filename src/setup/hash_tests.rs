@@ -127,6 +127,17 @@ fn a_huge_address_or_value_is_bounded() {
     let (_, errors) = Setup::from_hash(&format!("layers={}4:relu", "4:relu,".repeat(64)));
     assert!(errors[0].to_string().contains("65 layers; a model of the lab has at most 64"), "{}", errors[0]);
     assert!(errors[0].value.ends_with('…'));
+    // The texts a problem quotes are cut too: the name, a list item, a layer's text and part.
+    for link in [
+        format!("optimizer={}", "x".repeat(15_000)),
+        format!("schedule=piecewise_constant_decay&boundaries={}", "x".repeat(15_000)),
+        format!("layers={}:relu,1:sigmoid", "9".repeat(15_000)),
+        format!("layers=4:{},1:sigmoid", "r".repeat(15_000)),
+    ] {
+        let (_, errors) = Setup::from_hash(&link);
+        let said = errors[0].to_string();
+        assert!(said.chars().count() < 600, "{} characters: {}", said.chars().count(), &said[..200]);
+    }
 }
 
 #[test]

@@ -19,10 +19,12 @@ pub const SHOWN_VALUE: usize = 80;
 impl SetupError {
     /// An error for `key`, showing at most [`SHOWN_VALUE`] characters of `value`.
     pub fn new(key: &str, value: &str, problem: SetupProblem) -> Self {
-        let shown: String = value.chars().take(SHOWN_VALUE).collect();
-        let value = if shown.len() < value.len() { format!("{shown}…") } else { shown };
         let key: String = key.chars().take(SHOWN_VALUE).collect();
-        SetupError { key, value, problem }
+        let problem = match problem {
+            SetupProblem::Value(v) => SetupProblem::Value(v.cut()),
+            other => other,
+        };
+        SetupError { key, value: cut(value), problem }
     }
 
     /// `run=1` with a CSV file of the user's: the file is not in the link, so nothing can run.
@@ -57,6 +59,16 @@ pub enum SetupProblem {
         /// The most the lab reads.
         max: usize,
     },
+}
+
+/// `text` cut to [`SHOWN_VALUE`] characters, with `…` where it was cut.
+fn cut(text: &str) -> String {
+    let shown: String = text.chars().take(SHOWN_VALUE).collect();
+    if shown.len() < text.len() {
+        format!("{shown}…")
+    } else {
+        shown
+    }
 }
 
 /// Why a value is refused.
@@ -113,6 +125,38 @@ pub enum ValueProblem {
         /// The most taken.
         max: usize,
     },
+}
+
+impl ValueProblem {
+    /// The same problem with every text it quotes from the address cut to [`SHOWN_VALUE`]
+    /// characters, so that a megabyte of junk is not echoed whole.
+    fn cut(self) -> Self {
+        match self {
+            ValueProblem::UnknownName { what, name, expected } => {
+                ValueProblem::UnknownName { what, name: cut(&name), expected }
+            }
+            ValueProblem::ListItem { item, steps } => ValueProblem::ListItem { item: cut(&item), steps },
+            ValueProblem::Layer { index, text, problem } => {
+                ValueProblem::Layer { index, text: cut(&text), problem: problem.cut() }
+            }
+            other => other,
+        }
+    }
+}
+
+impl LayerSyntax {
+    /// The same problem with the texts it quotes cut (see [`ValueProblem::cut`]).
+    fn cut(self) -> Self {
+        match self {
+            LayerSyntax::Units { units, max } => LayerSyntax::Units { units: cut(&units), max },
+            LayerSyntax::Name(problem) => LayerSyntax::Name(Box::new(problem.cut())),
+            LayerSyntax::Argument { class, argument, written, allowed } => {
+                LayerSyntax::Argument { class, argument, written: cut(&written), allowed }
+            }
+            LayerSyntax::Factor { key, factor, max } => LayerSyntax::Factor { key, factor: cut(&factor), max },
+            LayerSyntax::Extra { part } => LayerSyntax::Extra { part: cut(&part) },
+        }
+    }
 }
 
 /// The kinds of names a value can be.
