@@ -115,7 +115,7 @@ pub fn LoadProgress(loading: Memo<Option<(String, u64, u64)>>) -> impl IntoView 
                         <p class="hint">{reading}</p>
                         <div class="progress" role="progressbar" aria-label=t.reading_progress aria-valuemin="0"
                             aria-valuemax="100" aria-valuenow=format!("{:.0}", share * 100.0)>
-                            <div class="progress-fill" style=format!("transform:scaleX({:.4})", share)></div>
+                            <div class="progress-fill" style:transform=format!("scaleX({:.4})", share)></div>
                         </div>
                     </div>
                 }
