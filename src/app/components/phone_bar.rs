@@ -81,19 +81,20 @@ pub fn ActionBar(
 ) -> impl IntoView {
     let t = use_text();
     let fitting = move || lab.phase.get().is_fitting();
-    let tab = |id: &'static str, testid: &'static str, name: fn(&'static Text) -> &'static str| {
+    // Numbered as the panels' own step badges, so the Train tab and the Train button differ.
+    let tab = |step: &'static str, id: &'static str, testid: &'static str, name: fn(&'static Text) -> &'static str| {
         view! {
             <button class="tab" data-testid=testid on:click=move |_| go_to(id)>
-                {move || name(t.get())}
+                <span class="tab-step">{step}</span>{move || name(t.get())}
             </button>
         }
     };
     view! {
         <nav class="action-bar" data-testid="action-bar" aria-label=move || t.get().frame.action_bar>
-            {tab("panel-data", "tab-data", |t| t.data.title)}
-            {tab("panel-model", "tab-model", |t| t.model.title)}
-            {tab("panel-train", "tab-train", |t| t.train.title)}
-            {tab("panel-evaluate", "tab-results", |t| t.results.title)}
+            {tab("1", "panel-data", "tab-data", |t| t.data.title)}
+            {tab("2", "panel-model", "tab-model", |t| t.model.title)}
+            {tab("3", "panel-train", "tab-train", |t| t.train.title)}
+            {tab("4", "panel-evaluate", "tab-results", |t| t.results.title)}
             <Show
                 when=fitting
                 fallback=move || {
