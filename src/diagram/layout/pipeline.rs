@@ -56,7 +56,7 @@ pub fn layout(chart: &Flowchart, measure: &dyn Fn(&str) -> (f64, f64), options: 
         .map(|(edge, label)| EdgeInput { from: edge.from, to: edge.to, label: label.map(to_top_bottom) })
         .collect();
     let room = loop_room(chart.nodes.len(), &inputs, &options);
-    let mut graph = Layered::build(&top_bottom_sizes, &inputs, &room);
+    let mut graph = Layered::build_within(&top_bottom_sizes, &inputs, &room, options.max_bends);
     let crossings = reduce_crossings(&mut graph, options.crossing_sweeps, options.patience, options.heuristic);
     let at = assign_coordinates(&graph, &options);
     let routes = route_edges(&graph, &at, &top_bottom_sizes, &inputs, &options);
