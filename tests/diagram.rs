@@ -6,7 +6,7 @@
 //! chart's direction unless reversed to break a cycle, and the same input gives the same layout.
 
 use mlp_lab::diagram::{
-    layout, parse, seeds, CrossingHeuristic, Direction, Directive, EdgeStyle, Flowchart, Layout, LayoutOptions,
+    layout, parse, seeds, Colour, CrossingHeuristic, Direction, Directive, EdgeStyle, Flowchart, Layout, LayoutOptions,
     NodeBox, Shape,
 };
 use rand::{Rng, SeedableRng};
@@ -136,23 +136,64 @@ fn unicode_everywhere() {
 }
 
 #[test]
-fn styling_is_accepted_and_recorded() {
-    let text = "graph TD\n  A:::hot --> B\n  classDef hot fill:#f96\n  class B hot\n  style A stroke:#333\n  linkStyle 0 stroke:#f00\n  click A call back()";
+fn styling_colours_the_nodes_and_the_rest_is_recorded() {
+    let text = "graph TD\n  A:::hot --> B\n  classDef hot fill:#f96,stroke:#333\n  class B cold\n  classDef cold fill:lightblue\n  style A stroke:rgb(255, 0, 0),color:white\n  linkStyle 0 stroke:#f00\n  click A call back()";
     let chart = parse(text).unwrap();
     let ignored: Vec<(usize, usize, Directive)> =
         chart.ignored.iter().map(|ignored| (ignored.line, ignored.column, ignored.directive)).collect();
+    assert_eq!(ignored, [(7, 3, Directive::LinkStyle), (8, 3, Directive::Click)]);
+    let colour = |text: &str| Some(text.parse::<Colour>().unwrap());
+    let (a, b) = (chart.nodes[0].style, chart.nodes[1].style);
+    assert_eq!((a.fill, a.stroke, a.text), (colour("#f96"), colour("red"), colour("#fff")), "style after the class");
+    assert_eq!((b.fill, b.stroke), (colour("#add8e6"), None), "a class defined after its use");
+    let default = parse("graph TD\n  A --> B\n  classDef default fill:#eee").unwrap();
+    assert!(default.nodes.iter().all(|node| node.style.fill == colour("#eeeeee")));
+    assert_eq!(chart.edges.len(), 1);
+}
+
+#[test]
+fn the_shapes_of_data_pipelines() {
+    let chart = parse("flowchart LR\n  a[(Data)] --> b[[Clean]] --> c{{Split}} --> d[/Train/] --> e[\\Test\\] --> f[/Up\\] --> g[\\Down/] --> h>Report]").unwrap();
+    let shapes: Vec<Shape> = chart.nodes.iter().map(|node| node.shape).collect();
     assert_eq!(
-        ignored,
+        shapes,
         [
-            (2, 4, Directive::ClassShorthand),
-            (3, 3, Directive::ClassDef),
-            (4, 3, Directive::Class),
-            (5, 3, Directive::Style),
-            (6, 3, Directive::LinkStyle),
-            (7, 3, Directive::Click),
+            Shape::Cylinder,
+            Shape::Subroutine,
+            Shape::Hexagon,
+            Shape::LeanRight,
+            Shape::LeanLeft,
+            Shape::Trapezoid,
+            Shape::InvTrapezoid,
+            Shape::Asymmetric
         ]
     );
-    assert_eq!(chart.edges.len(), 1);
+    let labels: Vec<&str> = chart.nodes.iter().map(|node| node.label.as_str()).collect();
+    assert_eq!(labels, ["Data", "Clean", "Split", "Train", "Test", "Up", "Down", "Report"]);
+    check_layout(&chart, &lay_out(&chart), "every shape");
+}
+
+#[test]
+fn subgraphs_nest_and_take_their_nodes() {
+    let text = "graph TD\n  A --> B\n  subgraph outer [Outer box]\n    B --> C\n    subgraph inner\n      direction LR\n      C --> D\n    end\n  end\n  subgraph Plain title\n    E\n  end\n  D --> E";
+    let chart = parse(text).unwrap();
+    let summary: Vec<(&str, &str, Option<usize>, Vec<&str>)> = chart
+        .subgraphs
+        .iter()
+        .map(|s| {
+            (s.id.as_str(), s.title.as_str(), s.parent, s.nodes.iter().map(|&n| chart.nodes[n].id.as_str()).collect())
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("outer", "Outer box", None, vec!["B"]),
+            ("inner", "inner", Some(0), vec!["C", "D"]),
+            ("subGraph2", "Plain title", None, vec!["E"]),
+        ]
+    );
+    assert_eq!(chart.subgraphs[1].direction, Some(Direction::LeftRight));
+    assert_eq!(chart.owners(), [None, Some(0), Some(1), Some(1), Some(2)]);
 }
 
 #[test]
@@ -168,8 +209,29 @@ fn malformed_inputs_say_where_and_what() {
         ("", "line 1, column 1: expected a header such as \"graph TD\" or \"flowchart LR\", found the end of the text"),
         ("A --> B", "line 1, column 1: expected a header such as \"graph TD\" or \"flowchart LR\", found \"A\""),
         ("graph XY\nA-->B", "line 1, column 7: unknown direction \"XY\": use TD, TB, BT, LR or RL"),
-        ("graph TD\n  A-->B\n    subgraph one\n    end", "line 3, column 5: subgraphs are not supported yet"),
-        ("graph TD\n  end", "line 2, column 3: \"end\" closes a subgraph, and subgraphs are not supported yet"),
+        (
+            "graph TD\n  A-->B\n    subgraph one\n    C",
+            "line 3, column 5: the subgraph \"one\" is never closed: expected \"end\" on a later line",
+        ),
+        ("graph TD\n  end", "line 2, column 3: \"end\" closes a subgraph, but no subgraph is open here"),
+        (
+            "graph TD\n  A --> S\n  subgraph S\n    B\n  end",
+            "line 2, column 9: \"S\" is a subgraph: edges join nodes here, so link to a node inside it instead",
+        ),
+        (
+            "graph TD\nA[Start --> B[End]",
+            "line 2, column 14: the label of node \"A\" holds \"[\", which Mermaid reads as a shape: put the label in quotes, e.g. A[\"a [b]\"]",
+        ),
+        ("graph TD\nA(f(x)) --> B", "line 2, column 4: the label of node \"A\" holds \"(\", which Mermaid reads as a shape: put the label in quotes, e.g. A[\"a [b]\"]"),
+        ("graph TD\nA[x]] --> B", "line 2, column 5: expected an arrow such as --> after node \"A\", found \"]\""),
+        ("graph TD\nA] --> B", "line 2, column 2: expected an arrow such as --> after node \"A\", found \"]\""),
+        ("graph TD\n[A] --> B", "line 2, column 1: expected a node id, found \"[\""),
+        ("graph TD\nA([x --> B", "line 2, column 2: the label of node \"A\" is never closed: expected \"])\" on the same line"),
+        ("graph TD\nA --> B\nclass A", "line 3, column 1: this styling statement is incomplete: write it as class A,B name"),
+        (
+            "graph TD\nA --> B\nstyle A fill:#ggg",
+            "line 3, column 14: \"#ggg\" is not a colour for fill: use #rgb, #rrggbb, rgb(r, g, b) or a CSS colour name",
+        ),
         ("graph TD\n\n\nA --> B => C", "line 4, column 9: expected an arrow such as --> after node \"B\", found \"=>\""),
         ("graph TD\nA --> B C", "line 2, column 9: expected an arrow such as --> after node \"B\", found \"C\""),
         ("graph TD\nA[unclosed --> B", "line 2, column 2: the label of node \"A\" is never closed: expected \"]\" on the same line"),
@@ -186,8 +248,8 @@ fn malformed_inputs_say_where_and_what() {
             "line 2, column 3: the arrow \"<-->\" is not supported yet: use -->, ---, -.->, -.-, ==>, === or ~~~",
         ),
         (
-            "graph TD\nA[[sub]] --> B",
-            "line 2, column 2: the shape \"[[\" is not supported yet: use [text], (text), ([text]), ((text)), {text} or >text]",
+            "graph TD\nA(((double))) --> B",
+            "line 2, column 2: the shape \"(((\" is not supported yet: use [text], (text), ([text]), ((text)), {text}, >text], [[text]], [(text)], {{text}}, [/text/], [\\text\\], [/text\\] or [\\text/]",
         ),
         ("graph TD\nA[\"quoted] --> B", "line 2, column 3: this quote is never closed: expected \" on the same line"),
         ("graph TD\nA[\"q\" x] --> B", "line 2, column 7: expected \"]\" to close the label of node \"A\", found \"x\""),

@@ -104,3 +104,34 @@ fn the_worst_shapes_within_the_caps_lay_out_fast() {
     eprintln!("worst: {} ({:.1} ms)", worst.1, worst.0);
     assert!(worst.0 < 1_000.0, "{} took {:.0} ms", worst.1, worst.0);
 }
+
+#[test]
+fn a_source_over_a_bound_is_refused_where_it_crosses_it_with_the_bound_named() {
+    use mlp_lab::diagram::{MAX_EDGES, MAX_NODES, MAX_SOURCE_CHARS};
+    assert!(parse(&chain(MAX_NODES)).is_ok(), "a chain of {MAX_NODES} is accepted");
+    let error = parse(&chain(MAX_NODES + 1)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!("line {}, column 13: too many nodes: a diagram may have at most 2,000", MAX_NODES + 1)
+    );
+
+    let edges = edges_source((0..=MAX_EDGES).map(|k| ("A".to_string(), format!("B{}", k % 10))));
+    let error = parse(&edges).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!("line {}, column 5: too many edges: a diagram may have at most 2,000", MAX_EDGES + 2)
+    );
+    let group = format!(
+        "graph TD\n{} --> {}",
+        (0..50).map(|k| format!("A{k}")).collect::<Vec<_>>().join(" & "),
+        (0..50).map(|k| format!("B{k}")).collect::<Vec<_>>().join(" & ")
+    );
+    assert!(parse(&group).unwrap_err().to_string().contains("too many edges"), "a group's 2,500 edges count");
+
+    let label = format!("graph TD\n  A[{}] --> B", "x".repeat(100 * 1024));
+    assert!(parse(&label).is_ok(), "a 100 KB label is within the bound");
+    let long = format!("graph TD\n  A[{}] --> B", "长".repeat(MAX_SOURCE_CHARS));
+    let error = parse(&long).unwrap_err();
+    assert_eq!((error.line(), error.column()), (2, MAX_SOURCE_CHARS - 9 + 1));
+    assert!(error.to_string().ends_with("its source may have at most 200,000 characters"), "{error}");
+}

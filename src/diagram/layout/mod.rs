@@ -47,3 +47,4 @@ mod shape;
 pub use options::{CrossingHeuristic, LayoutOptions};
 pub use output::{EdgePath, Layout, NodeBox};
 pub use pipeline::layout;
+pub use shape::{cylinder_ry, SUBROUTINE_INSET};

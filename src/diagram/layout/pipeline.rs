@@ -14,7 +14,7 @@ use super::options::LayoutOptions;
 use super::order::reduce_crossings;
 use super::output::{EdgePath, Layout, NodeBox};
 use super::route::{loop_room, route_edges};
-use crate::diagram::graph::{Direction, Flowchart};
+use crate::diagram::graph::{shown_label, Direction, Flowchart};
 
 /// Lays out `chart`, sizing each node around its label as measured by `measure` (text → width and
 /// height in px; NaN, infinite or negative sizes count as 0). Never panics; edges naming missing
@@ -37,13 +37,16 @@ pub fn layout(chart: &Flowchart, measure: &dyn Fn(&str) -> (f64, f64), options: 
     let to_top_bottom =
         |(width, height): (f64, f64)| if direction.is_horizontal() { (height, width) } else { (width, height) };
     let padding = (options.padding_x, options.padding_y);
-    let node_sizes: Vec<(f64, f64)> =
-        chart.nodes.iter().map(|node| node.shape.size_for_label(measured(measure, &node.label), padding)).collect();
+    let node_sizes: Vec<(f64, f64)> = chart
+        .nodes
+        .iter()
+        .map(|node| node.shape.size_for_label(measured(measure, &shown_label(&node.label)), padding))
+        .collect();
     let label_sizes: Vec<Option<(f64, f64)>> = chart
         .edges
         .iter()
         .map(|edge| {
-            let (width, height) = measured(measure, edge.label.as_deref()?);
+            let (width, height) = measured(measure, &shown_label(edge.label.as_deref()?));
             Some((width + 2.0 * options.label_padding, height + 2.0 * options.label_padding))
         })
         .collect();
