@@ -684,3 +684,179 @@ fn repeated_edges_take_separate_routes() {
     let middles: Vec<(f64, f64)> = laid_out.edges.iter().map(|edge| edge.points[edge.points.len() / 2]).collect();
     assert!(middles[0] != middles[1] && middles[1] != middles[2] && middles[0] != middles[2], "{middles:?}");
 }
+
+// ---------------------------------------------------------------- subgraphs
+
+/// The data pipeline of the end-to-end comparison with mermaid: subgraphs (one nested), colours,
+/// and every shape.
+const PIPELINE_SHAPES: &str = "flowchart TD
+    raw[(Raw data)] --> clean
+    subgraph prep [Preparation]
+        clean[[Clean]] --> split{{Split}}
+    end
+    split --> train[/Train/]
+    split --> test[\\Test\\]
+    subgraph model [Model]
+        train --> fit[/Fit\\]
+        subgraph scoring [Scoring]
+            evaluate[\\Evaluate/]
+        end
+        test --> fit
+        fit --> evaluate
+    end
+    evaluate --> report>Report]";
+
+fn contains(outer: (f64, f64, f64, f64), inner: (f64, f64, f64, f64)) -> bool {
+    outer.0 <= inner.0 + 1e-6 && outer.1 <= inner.1 + 1e-6 && outer.2 >= inner.2 - 1e-6 && outer.3 >= inner.3 - 1e-6
+}
+
+fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 - 1e-6 && b.0 < a.2 - 1e-6 && a.1 < b.3 - 1e-6 && b.1 < a.3 - 1e-6
+}
+
+/// Every node inside its subgraphs' boxes and outside the others, boxes nested as the chart
+/// nests them and otherwise apart, nodes apart, everything on the drawing.
+fn check_subgraphs(chart: &Flowchart, laid_out: &Layout, context: &str) {
+    let owners = chart.owners();
+    let under = |node: usize, subgraph: usize| {
+        let mut at = owners[node];
+        while let Some(s) = at {
+            if s == subgraph {
+                return true;
+            }
+            at = chart.subgraphs[s].parent;
+        }
+        false
+    };
+    let rect = |b: &mlp_lab::diagram::SubgraphBox| (b.left, b.top, b.left + b.width, b.top + b.height);
+    assert_eq!(laid_out.subgraphs.len(), chart.subgraphs.len(), "{context}");
+    for (s, placed) in laid_out.subgraphs.iter().enumerate() {
+        let outer = rect(placed);
+        assert!(
+            outer.0 >= 0.0 && outer.1 >= 0.0 && outer.2 <= laid_out.width && outer.3 <= laid_out.height,
+            "{context}: box {s}"
+        );
+        for (n, node) in laid_out.nodes.iter().enumerate() {
+            if under(n, s) {
+                assert!(
+                    contains(outer, node.bounds()),
+                    "{context}: {} outside {}",
+                    chart.nodes[n].id,
+                    chart.subgraphs[s].id
+                );
+                assert!(
+                    node.bounds().1 >= outer.1 + placed.title_height - 1e-6,
+                    "{context}: {} on the title",
+                    chart.nodes[n].id
+                );
+            } else {
+                assert!(
+                    !overlap(outer, node.bounds()),
+                    "{context}: {} inside {}",
+                    chart.nodes[n].id,
+                    chart.subgraphs[s].id
+                );
+            }
+        }
+        for (t, other) in laid_out.subgraphs.iter().enumerate().filter(|&(t, _)| t != s) {
+            let nested = {
+                let mut at = chart.subgraphs[t].parent;
+                let mut found = false;
+                while let Some(p) = at {
+                    found |= p == s;
+                    at = chart.subgraphs[p].parent;
+                }
+                found
+            };
+            let is_parent_of_s = {
+                let mut at = chart.subgraphs[s].parent;
+                let mut found = false;
+                while let Some(p) = at {
+                    found |= p == t;
+                    at = chart.subgraphs[p].parent;
+                }
+                found
+            };
+            if nested {
+                assert!(contains(outer, rect(other)), "{context}: box {t} not inside {s}");
+            } else if !is_parent_of_s {
+                assert!(!overlap(outer, rect(other)), "{context}: boxes {s} and {t} overlap");
+            }
+        }
+    }
+    for (a, first) in laid_out.nodes.iter().enumerate() {
+        for second in &laid_out.nodes[a + 1..] {
+            assert!(!overlap(first.bounds(), second.bounds()), "{context}: nodes overlap");
+        }
+    }
+    for (edge, path) in chart.edges.iter().zip(&laid_out.edges) {
+        assert!(path.points.len() >= 2, "{context}: edge {edge:?} has no path");
+        let (first, last) = (path.points[0], path.points[path.points.len() - 1]);
+        assert!(on_border(&laid_out.nodes[edge.from], first), "{context}: {edge:?} starts off its node");
+        assert!(on_border(&laid_out.nodes[edge.to], last), "{context}: {edge:?} ends off its node");
+    }
+}
+
+#[test]
+fn subgraphs_are_boxes_around_their_nodes_nested_and_apart() {
+    let chart = parse(PIPELINE_SHAPES).unwrap();
+    let laid_out = lay_out(&chart);
+    check_subgraphs(&chart, &laid_out, "the pipeline");
+    // The reader's layers, top to bottom, as mermaid draws them.
+    let layer = |id: &str| laid_out.nodes[chart.node_index(id).unwrap()].layer;
+    let order = ["raw", "clean", "split", "train", "fit", "evaluate", "report"];
+    assert!(order.windows(2).all(|pair| layer(pair[0]) < layer(pair[1])), "{:?}", order.map(layer));
+    assert_eq!(layer("train"), layer("test"));
+    for direction in ["LR", "BT", "RL"] {
+        let turned = parse(&PIPELINE_SHAPES.replacen("TD", direction, 1)).unwrap();
+        check_subgraphs(&turned, &lay_out(&turned), direction);
+    }
+}
+
+#[test]
+fn a_subgraph_keeps_its_own_direction_when_no_edge_crosses_it() {
+    let text = "graph TD\n  subgraph row [Row]\n    direction LR\n    a --> b --> c\n  end\n  x --> y";
+    let chart = parse(text).unwrap();
+    let laid_out = lay_out(&chart);
+    check_subgraphs(&chart, &laid_out, "row");
+    let [a, b, c] = [0, 1, 2].map(|n| &laid_out.nodes[n]);
+    assert!(a.x < b.x && b.x < c.x && (a.y - c.y).abs() < 1e-6, "left to right inside: {a:?} {c:?}");
+    let crossed = parse(&format!("{text}\n  y --> a")).unwrap();
+    let laid_out = lay_out(&crossed);
+    let [a, c] = [0, 2].map(|n| &laid_out.nodes[n]);
+    assert!(a.y < c.y, "an edge crosses the box: the chart's direction");
+}
+
+#[test]
+fn random_charts_in_random_subgraphs_lay_out_cleanly() {
+    let mut rng = ChaCha8Rng::seed_from_u64(21);
+    for round in 0..60 {
+        let node_count = rng.random_range(3..16);
+        let mut text = String::from("graph TD\n");
+        let mut open = 0;
+        let mut placed = 0;
+        while placed < node_count {
+            match rng.random_range(0..6) {
+                0 => {
+                    text.push_str(&format!("subgraph s{round}_{placed}_{open} [Box {open}]\n"));
+                    open += 1;
+                }
+                1 if open > 0 => {
+                    text.push_str("end\n");
+                    open -= 1;
+                }
+                _ => {
+                    text.push_str(&format!("n{placed}[node {placed}]\n"));
+                    placed += 1;
+                }
+            }
+        }
+        text.push_str(&"end\n".repeat(open));
+        for _ in 0..rng.random_range(0..node_count * 2) {
+            let (a, b) = (rng.random_range(0..node_count), rng.random_range(0..node_count));
+            text.push_str(&format!("n{a} --> n{b}\n"));
+        }
+        let chart = parse(&text).unwrap_or_else(|e| panic!("{text}\n{e}"));
+        check_subgraphs(&chart, &lay_out(&chart), &text);
+    }
+}

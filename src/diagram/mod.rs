@@ -22,5 +22,7 @@ pub use graph::{
     shown_label, Direction, Directive, Edge, EdgeStyle, Flowchart, Ignored, Node, NodeStyle, Shape, Subgraph,
     MAX_LABEL_CHARS,
 };
-pub use layout::{cylinder_ry, layout, CrossingHeuristic, EdgePath, Layout, LayoutOptions, NodeBox, SUBROUTINE_INSET};
+pub use layout::{
+    cylinder_ry, layout, CrossingHeuristic, EdgePath, Layout, LayoutOptions, NodeBox, SubgraphBox, SUBROUTINE_INSET,
+};
 pub use parse::{parse, After, Found, Limit, ParseError, MAX_EDGES, MAX_NODES, MAX_SOURCE_CHARS};

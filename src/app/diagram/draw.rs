@@ -39,6 +39,8 @@ struct Palette {
     lit_fill: &'static str,
     lit_text: &'static str,
     label_bg: &'static str,
+    box_fill: &'static str,
+    box_stroke: &'static str,
 }
 
 const LIGHT: Palette = Palette {
@@ -49,6 +51,8 @@ const LIGHT: Palette = Palette {
     lit_fill: "#2563eb",
     lit_text: "#ffffff",
     label_bg: "#ffffff",
+    box_fill: "#f8fafc",
+    box_stroke: "#94a3b8",
 };
 
 const DARK: Palette = Palette {
@@ -59,6 +63,8 @@ const DARK: Palette = Palette {
     lit_fill: "#60a5fa",
     lit_text: "#0b1220",
     label_bg: "#171b24",
+    box_fill: "#141a26",
+    box_stroke: "#475569",
 };
 
 /// Where a node ended up on the page, in CSS pixels from the canvas' top left.
@@ -167,6 +173,22 @@ pub fn draw_fitted(
     ctx.set_text_baseline("middle");
     ctx.set_line_join("round");
 
+    // Subgraph boxes first (outer before inner, as the chart lists them), under everything.
+    for (subgraph, at) in chart.subgraphs.iter().zip(&layout.subgraphs) {
+        ctx.begin_path();
+        rounded(&ctx, at.left, at.top, at.left + at.width, at.top + at.height, 4.0);
+        ctx.close_path();
+        ctx.set_fill_style_str(subgraph.style.fill.map(Colour::css).as_deref().unwrap_or(palette.box_fill));
+        ctx.fill();
+        ctx.set_stroke_style_str(subgraph.style.stroke.map(Colour::css).as_deref().unwrap_or(palette.box_stroke));
+        ctx.set_line_width(1.0);
+        ctx.stroke();
+        if at.title_height > 0.0 {
+            ctx.set_fill_style_str(subgraph.style.text.map(Colour::css).as_deref().unwrap_or(palette.text));
+            let _ =
+                ctx.fill_text(&shown_label(&subgraph.title), at.left + at.width / 2.0, at.top + at.title_height / 2.0);
+        }
+    }
     for edge in layout.edges.iter().filter(|e| e.style != EdgeStyle::Invisible) {
         draw_edge(&ctx, palette, &edge.points, edge.style);
         if let (Some(text), Some((x, y))) = (edge.label.as_deref().map(shown_label), edge.label_pos) {

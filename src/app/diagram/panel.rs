@@ -110,6 +110,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
     let buttons = RwSignal::new(Vec::<NodeButton>::new());
     let edges = RwSignal::new(0usize);
     let shrunk = RwSignal::new(None::<f64>);
+    let boxes = RwSignal::new(Vec::<(String, Placed)>::new());
     // Drawing is the one thing here that talks to the world outside the signals: the canvas.
     // It happens in the next animation frame (once, however many changes came before it), so a
     // worker message that moves the lit stage never lays the page out in its own task.
@@ -133,6 +134,23 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                     let (placed, fit) = draw_fitted(canvas, chart, layout, lit, dark);
                     edges.set(chart.edges.len());
                     shrunk.set(fit.shrunk.then_some(fit.scale));
+                    let offset = (fit.css_width - layout.width * fit.scale) / 2.0;
+                    boxes.set(
+                        chart
+                            .subgraphs
+                            .iter()
+                            .zip(&layout.subgraphs)
+                            .map(|(subgraph, at)| {
+                                let placed = Placed {
+                                    left: offset + at.left * fit.scale,
+                                    top: at.top * fit.scale,
+                                    width: at.width * fit.scale,
+                                    height: at.height * fit.scale,
+                                };
+                                (subgraph.id.clone(), placed)
+                            })
+                            .collect(),
+                    );
                     buttons.set(
                         chart
                             .nodes
@@ -229,6 +247,28 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                         fill(t.get().diagram.flowchart, &[("nodes", &names.join(" → "))])
                     }
                 ></canvas>
+                // Where each subgraph's box is, for tests and tools (drawn on the canvas; not focusable).
+                {move || {
+                    boxes
+                        .get()
+                        .into_iter()
+                        .map(|(id, at)| {
+                            let px = |v: f64| format!("{v:.1}px");
+                            view! {
+                                <div
+                                    class="diagram-subgraph"
+                                    data-testid="diagram-subgraph"
+                                    data-subgraph-id=id
+                                    aria-hidden="true"
+                                    style:left=px(at.left)
+                                    style:top=px(at.top)
+                                    style:width=px(at.width)
+                                    style:height=px(at.height)
+                                ></div>
+                            }
+                        })
+                        .collect_view()
+                }}
                 {move || {
                     buttons
                         .get()
