@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! scale  = clamp(box width / layout width, 0.6, 1), then at most what keeps the CSS size within
-//!          32,767 px a side and 16 M px in area        (shrunk: below what the box asked)
+//!          32,767 px a side and 8 M px in area         (shrunk: below what the box asked)
 //! ratio  = device pixel ratio, at most what keeps the backing store within the same limits
 //! ```
 //!
@@ -18,8 +18,9 @@
 
 /// Largest side of a canvas' backing store, in pixels (Chromium's limit, and Firefox's).
 pub const MAX_CANVAS_SIDE: f64 = 32_767.0;
-/// Largest area of a canvas' backing store, in pixels (16 M: 64 MB of RGBA).
-pub const MAX_CANVAS_AREA: f64 = 16_777_216.0;
+/// Largest area of a canvas' backing store, in pixels (8 M: 32 MB of RGBA; a headless Chromium
+/// takes some 90 ms a frame to draw 1,000 edges on 12 M, so this keeps a big chart's frame short).
+pub const MAX_CANVAS_AREA: f64 = 8_388_608.0;
 /// Smallest reduction to fit the box's width: below it labels get hard to read, so the canvas
 /// grows wider than its box, which scrolls.
 pub const MIN_FIT_SCALE: f64 = 0.6;

@@ -186,7 +186,7 @@ const PIPELINE_SHAPES = `flowchart TD
     class raw store
     style report fill:#bbf7d0,stroke:#15803d
     split:::hot
-    classDef hot fill:rgb(254, 202, 202)`;
+    classDef hot fill:#fecaca`;
 const MEMBERS = { prep: ['clean', 'split'], model: ['train', 'test', 'fit', 'evaluate'], scoring: ['evaluate'] };
 
 /** mermaid's subgraph boxes: { id: box } from its g.cluster elements. */
@@ -228,7 +228,11 @@ test('subgraphs, classDef and every shape: the same nodes, edges and layers as m
     assert.equal(ours.edges, theirs.edges.length, 'edge count');
     const ourLayers = layersFromBoxes(ours.nodes);
     const theirLayers = layersFromBoxes(theirs.nodes);
-    const sets = (layers) => Object.values(Object.groupBy(Object.keys(layers), (id) => layers[id])).map((ids) => ids.sort().join(' '));
+    const sets = (layers) => {
+      const rows = [];
+      for (const [id, layer] of Object.entries(layers)) (rows[layer] ??= []).push(id);
+      return rows.filter(Boolean).map((ids) => ids.sort().join(' '));
+    };
     t.diagnostic(`layers: ours ${JSON.stringify(sets(ourLayers))}, mermaid's ${JSON.stringify(sets(theirLayers))}`);
     assert.deepEqual(sets(ourLayers), sets(theirLayers), 'the same nodes in each layer, top to bottom');
     for (const [sub, members] of Object.entries(MEMBERS)) {
@@ -257,7 +261,7 @@ test('what mermaid refuses, MLP Lab refuses, with its line and column', async ()
   try {
     await page.click('.diagram-editor summary');
     for (const [source, where] of [
-      ['graph TD\n  A[Start --> B[End]', /^line 2, column 15: /],
+      ['graph TD\n  A[Start --> B[End]', /^line 2, column 16: /],
       ['graph TD\n  A[f(x)] --> B', /^line 2, column 6: /],
       ['graph TD\n  A[x]] --> B', /^line 2, column 7: /],
       ['graph TD\n  A --> B\n  subgraph one\n  C', /^line 3, column 3: /],

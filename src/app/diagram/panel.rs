@@ -99,11 +99,17 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
         Err(_) => previous.cloned().unwrap_or_default(),
     });
     // One layout per chart (and canvas), numbered: a stage, a theme or a language only repaints.
-    let laid = Memo::new(move |previous: Option<&(u32, Option<Layout>)>| {
-        let count = previous.map_or(0, |(count, _)| *count);
+    // The canvas shows its last layout's time in `data-layout-ms` (what the caps were chosen by).
+    let laid = Memo::new(move |previous: Option<&(u32, Option<Layout>, f64)>| {
+        let count = previous.map_or(0, |(count, ..)| *count);
+        let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
         match canvas_ref.get() {
-            Some(canvas) => (count + 1, Some(chart.with(|chart| lay_out(&canvas, chart)))),
-            None => (count, None),
+            Some(canvas) => {
+                let began = now();
+                let layout = chart.with(|chart| lay_out(&canvas, chart));
+                (count + 1, Some(layout), now() - began)
+            }
+            None => (count, None, 0.0),
         }
     });
     let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.words(t.get())));
@@ -124,9 +130,10 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
         move |canvas, dark, _| {
             let is_map = which.get_untracked() == Builtin::Pipeline;
             let lit_stage = stage.get_untracked();
-            laid.with_untracked(|(count, layout)| {
+            laid.with_untracked(|(count, layout, ms)| {
                 let Some(layout) = layout else { return };
                 let _ = canvas.set_attribute("data-layouts", &count.to_string());
+                let _ = canvas.set_attribute("data-layout-ms", &format!("{ms:.1}"));
                 chart.with_untracked(|chart| {
                     let stage_of =
                         |id: &str| if is_map { Stage::ALL.into_iter().find(|s| s.node_id() == id) } else { None };
