@@ -1,11 +1,11 @@
 //! How a laid-out chart fits a canvas: the scale that fits the width of its box, within the
 //! limits browsers put on a canvas. Chromium refuses a canvas over 32,767 px a side (and draws
-//! nothing at all), and a backing store of hundreds of millions of pixels costs gigabytes; so the
+//! nothing at all), and a big backing store costs memory and, above all, time each frame; so the
 //! drawing shrinks to fit both, and says that it did.
 //!
 //! ```text
 //! scale  = clamp(box width / layout width, 0.6, 1), then at most what keeps the CSS size within
-//!          32,767 px a side and 8 M px in area         (shrunk: below what the box asked)
+//!          32,767 px a side and 4 M px in area         (shrunk: below what the box asked)
 //! ratio  = device pixel ratio, at most what keeps the backing store within the same limits
 //! ```
 //!
@@ -18,9 +18,10 @@
 
 /// Largest side of a canvas' backing store, in pixels (Chromium's limit, and Firefox's).
 pub const MAX_CANVAS_SIDE: f64 = 32_767.0;
-/// Largest area of a canvas' backing store, in pixels (8 M: 32 MB of RGBA; a headless Chromium
-/// takes some 90 ms a frame to draw 1,000 edges on 12 M, so this keeps a big chart's frame short).
-pub const MAX_CANVAS_AREA: f64 = 8_388_608.0;
+/// Largest area of a canvas' backing store, in pixels (4 M, 2048²: 16 MB of RGBA). Drawing and
+/// compositing cost grows with the area: in headless Chromium 1,000 lines take 47 ms on 2.6 M px
+/// and 374 ms on 10.8 M, so a big chart is drawn coarser rather than slower.
+pub const MAX_CANVAS_AREA: f64 = 4_194_304.0;
 /// Smallest reduction to fit the box's width: below it labels get hard to read, so the canvas
 /// grows wider than its box, which scrolls.
 pub const MIN_FIT_SCALE: f64 = 0.6;
@@ -67,7 +68,7 @@ mod tests {
     use super::*;
 
     fn within_limits(fit: &CanvasFit) -> bool {
-        let (w, h) = ((fit.css_width * fit.pixel_ratio).round(), (fit.css_height * fit.pixel_ratio).round());
+        let (w, h) = ((fit.css_width * fit.pixel_ratio).floor(), (fit.css_height * fit.pixel_ratio).floor());
         w <= MAX_CANVAS_SIDE && h <= MAX_CANVAS_SIDE && w * h <= MAX_CANVAS_AREA * 1.001
     }
 

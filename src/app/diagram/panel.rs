@@ -69,6 +69,11 @@ impl Builtin {
 /// How long the text must rest before it is parsed and laid out again.
 const SETTLE_MS: u64 = 250;
 
+/// Most nodes that get a button over the canvas: beyond it, thousands of focusable buttons would
+/// cost the page more to lay out (a 2,000-node chain: some 200 ms) than the drawing, and help
+/// no one; the canvas alone shows the chart, and says its node count in `data-nodes`.
+const MAX_OVERLAY_NODES: usize = 500;
+
 /// A node as the overlay shows it: where, what, and which panel it stands for.
 #[derive(Debug, Clone, PartialEq)]
 struct NodeButton {
@@ -158,21 +163,25 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                             })
                             .collect(),
                     );
-                    buttons.set(
-                        chart
-                            .nodes
-                            .iter()
-                            .zip(&layout.nodes)
-                            .zip(placed)
-                            .map(|((node, laid), at)| NodeButton {
-                                id: node.id.clone(),
-                                label: shown_label(&node.label).into_owned(),
-                                layer: laid.layer,
-                                at,
-                                stage: stage_of(&node.id),
-                            })
-                            .collect(),
-                    );
+                    let overlay: Vec<NodeButton> = chart
+                        .nodes
+                        .iter()
+                        .take(MAX_OVERLAY_NODES)
+                        .zip(&layout.nodes)
+                        .zip(placed)
+                        .map(|((node, laid), at)| NodeButton {
+                            id: node.id.clone(),
+                            label: shown_label(&node.label).into_owned(),
+                            layer: laid.layer,
+                            at,
+                            stage: stage_of(&node.id),
+                        })
+                        .collect();
+                    let _ = canvas.set_attribute("data-nodes", &chart.nodes.len().to_string());
+                    // A repaint (a stage, the theme) moves no node: the buttons stay as they are.
+                    if buttons.with_untracked(|shown| *shown != overlay) {
+                        buttons.set(overlay);
+                    }
                 });
             });
         },
@@ -250,7 +259,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                     data-scale=move || shrunk.get().map(|scale| format!("{scale:.3}"))
                     role="img"
                     aria-label=move || {
-                        let names: Vec<String> = buttons.with(|b| b.iter().map(|n| n.label.clone()).collect());
+                        let names: Vec<String> = buttons.with(|b| b.iter().take(50).map(|n| n.label.clone()).collect());
                         fill(t.get().diagram.flowchart, &[("nodes", &names.join(" → "))])
                     }
                 ></canvas>
