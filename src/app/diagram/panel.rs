@@ -166,7 +166,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                     let overlay: Vec<NodeButton> = chart
                         .nodes
                         .iter()
-                        .take(MAX_OVERLAY_NODES)
+                        .take(if chart.nodes.len() > MAX_OVERLAY_NODES { 0 } else { MAX_OVERLAY_NODES })
                         .zip(&layout.nodes)
                         .zip(placed)
                         .map(|((node, laid), at)| NodeButton {
