@@ -6,7 +6,7 @@
 //! chart's direction unless reversed to break a cycle, and the same input gives the same layout.
 
 use mlp_lab::diagram::{
-    layout, parse, seeds, CrossingHeuristic, Direction, Directive, EdgeStyle, Flowchart, Layout, LayoutOptions,
+    layout, parse, seeds, Colour, CrossingHeuristic, Direction, Directive, EdgeStyle, Flowchart, Layout, LayoutOptions,
     NodeBox, Shape,
 };
 use rand::{Rng, SeedableRng};
@@ -136,23 +136,64 @@ fn unicode_everywhere() {
 }
 
 #[test]
-fn styling_is_accepted_and_recorded() {
-    let text = "graph TD\n  A:::hot --> B\n  classDef hot fill:#f96\n  class B hot\n  style A stroke:#333\n  linkStyle 0 stroke:#f00\n  click A call back()";
+fn styling_colours_the_nodes_and_the_rest_is_recorded() {
+    let text = "graph TD\n  A:::hot --> B\n  classDef hot fill:#f96,stroke:#333\n  class B cold\n  classDef cold fill:lightblue\n  style A stroke:rgb(255, 0, 0),color:white\n  linkStyle 0 stroke:#f00\n  click A call back()";
     let chart = parse(text).unwrap();
     let ignored: Vec<(usize, usize, Directive)> =
         chart.ignored.iter().map(|ignored| (ignored.line, ignored.column, ignored.directive)).collect();
+    assert_eq!(ignored, [(7, 3, Directive::LinkStyle), (8, 3, Directive::Click)]);
+    let colour = |text: &str| Some(text.parse::<Colour>().unwrap());
+    let (a, b) = (chart.nodes[0].style, chart.nodes[1].style);
+    assert_eq!((a.fill, a.stroke, a.text), (colour("#f96"), colour("red"), colour("#fff")), "style after the class");
+    assert_eq!((b.fill, b.stroke), (colour("#add8e6"), None), "a class defined after its use");
+    let default = parse("graph TD\n  A --> B\n  classDef default fill:#eee").unwrap();
+    assert!(default.nodes.iter().all(|node| node.style.fill == colour("#eeeeee")));
+    assert_eq!(chart.edges.len(), 1);
+}
+
+#[test]
+fn the_shapes_of_data_pipelines() {
+    let chart = parse("flowchart LR\n  a[(Data)] --> b[[Clean]] --> c{{Split}} --> d[/Train/] --> e[\\Test\\] --> f[/Up\\] --> g[\\Down/] --> h>Report]").unwrap();
+    let shapes: Vec<Shape> = chart.nodes.iter().map(|node| node.shape).collect();
     assert_eq!(
-        ignored,
+        shapes,
         [
-            (2, 4, Directive::ClassShorthand),
-            (3, 3, Directive::ClassDef),
-            (4, 3, Directive::Class),
-            (5, 3, Directive::Style),
-            (6, 3, Directive::LinkStyle),
-            (7, 3, Directive::Click),
+            Shape::Cylinder,
+            Shape::Subroutine,
+            Shape::Hexagon,
+            Shape::LeanRight,
+            Shape::LeanLeft,
+            Shape::Trapezoid,
+            Shape::InvTrapezoid,
+            Shape::Asymmetric
         ]
     );
-    assert_eq!(chart.edges.len(), 1);
+    let labels: Vec<&str> = chart.nodes.iter().map(|node| node.label.as_str()).collect();
+    assert_eq!(labels, ["Data", "Clean", "Split", "Train", "Test", "Up", "Down", "Report"]);
+    check_layout(&chart, &lay_out(&chart), "every shape");
+}
+
+#[test]
+fn subgraphs_nest_and_take_their_nodes() {
+    let text = "graph TD\n  A --> B\n  subgraph outer [Outer box]\n    B --> C\n    subgraph inner\n      direction LR\n      C --> D\n    end\n  end\n  subgraph Plain title\n    E\n  end\n  D --> E";
+    let chart = parse(text).unwrap();
+    let summary: Vec<(&str, &str, Option<usize>, Vec<&str>)> = chart
+        .subgraphs
+        .iter()
+        .map(|s| {
+            (s.id.as_str(), s.title.as_str(), s.parent, s.nodes.iter().map(|&n| chart.nodes[n].id.as_str()).collect())
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("outer", "Outer box", None, vec!["B"]),
+            ("inner", "inner", Some(0), vec!["C", "D"]),
+            ("subGraph2", "Plain title", None, vec!["E"]),
+        ]
+    );
+    assert_eq!(chart.subgraphs[1].direction, Some(Direction::LeftRight));
+    assert_eq!(chart.owners(), [None, Some(0), Some(1), Some(1), Some(2)]);
 }
 
 #[test]
@@ -168,8 +209,29 @@ fn malformed_inputs_say_where_and_what() {
         ("", "line 1, column 1: expected a header such as \"graph TD\" or \"flowchart LR\", found the end of the text"),
         ("A --> B", "line 1, column 1: expected a header such as \"graph TD\" or \"flowchart LR\", found \"A\""),
         ("graph XY\nA-->B", "line 1, column 7: unknown direction \"XY\": use TD, TB, BT, LR or RL"),
-        ("graph TD\n  A-->B\n    subgraph one\n    end", "line 3, column 5: subgraphs are not supported yet"),
-        ("graph TD\n  end", "line 2, column 3: \"end\" closes a subgraph, and subgraphs are not supported yet"),
+        (
+            "graph TD\n  A-->B\n    subgraph one\n    C",
+            "line 3, column 5: the subgraph \"one\" is never closed: expected \"end\" on a later line",
+        ),
+        ("graph TD\n  end", "line 2, column 3: \"end\" closes a subgraph, but no subgraph is open here"),
+        (
+            "graph TD\n  A --> S\n  subgraph S\n    B\n  end",
+            "line 2, column 9: \"S\" is a subgraph: edges join nodes here, so link to a node inside it instead",
+        ),
+        (
+            "graph TD\nA[Start --> B[End]",
+            "line 2, column 14: the label of node \"A\" holds \"[\", which Mermaid reads as a shape: put the label in quotes, e.g. A[\"a [b]\"]",
+        ),
+        ("graph TD\nA(f(x)) --> B", "line 2, column 4: the label of node \"A\" holds \"(\", which Mermaid reads as a shape: put the label in quotes, e.g. A[\"a [b]\"]"),
+        ("graph TD\nA[x]] --> B", "line 2, column 5: expected an arrow such as --> after node \"A\", found \"]\""),
+        ("graph TD\nA] --> B", "line 2, column 2: expected an arrow such as --> after node \"A\", found \"]\""),
+        ("graph TD\n[A] --> B", "line 2, column 1: expected a node id, found \"[\""),
+        ("graph TD\nA([x --> B", "line 2, column 2: the label of node \"A\" is never closed: expected \"])\" on the same line"),
+        ("graph TD\nA --> B\nclass A", "line 3, column 1: this styling statement is incomplete: write it as class A,B name"),
+        (
+            "graph TD\nA --> B\nstyle A fill:#ggg",
+            "line 3, column 14: \"#ggg\" is not a colour for fill: use #rgb, #rrggbb, rgb(r, g, b) or a CSS colour name",
+        ),
         ("graph TD\n\n\nA --> B => C", "line 4, column 9: expected an arrow such as --> after node \"B\", found \"=>\""),
         ("graph TD\nA --> B C", "line 2, column 9: expected an arrow such as --> after node \"B\", found \"C\""),
         ("graph TD\nA[unclosed --> B", "line 2, column 2: the label of node \"A\" is never closed: expected \"]\" on the same line"),
@@ -186,8 +248,8 @@ fn malformed_inputs_say_where_and_what() {
             "line 2, column 3: the arrow \"<-->\" is not supported yet: use -->, ---, -.->, -.-, ==>, === or ~~~",
         ),
         (
-            "graph TD\nA[[sub]] --> B",
-            "line 2, column 2: the shape \"[[\" is not supported yet: use [text], (text), ([text]), ((text)), {text} or >text]",
+            "graph TD\nA(((double))) --> B",
+            "line 2, column 2: the shape \"(((\" is not supported yet: use [text], (text), ([text]), ((text)), {text}, >text], [[text]], [(text)], {{text}}, [/text/], [\\text\\], [/text\\] or [\\text/]",
         ),
         ("graph TD\nA[\"quoted] --> B", "line 2, column 3: this quote is never closed: expected \" on the same line"),
         ("graph TD\nA[\"q\" x] --> B", "line 2, column 7: expected \"]\" to close the label of node \"A\", found \"x\""),
@@ -621,4 +683,180 @@ fn repeated_edges_take_separate_routes() {
     check_layout(&chart, &laid_out, "repeated");
     let middles: Vec<(f64, f64)> = laid_out.edges.iter().map(|edge| edge.points[edge.points.len() / 2]).collect();
     assert!(middles[0] != middles[1] && middles[1] != middles[2] && middles[0] != middles[2], "{middles:?}");
+}
+
+// ---------------------------------------------------------------- subgraphs
+
+/// The data pipeline of the end-to-end comparison with mermaid: subgraphs (one nested), colours,
+/// and every shape.
+const PIPELINE_SHAPES: &str = "flowchart TD
+    raw[(Raw data)] --> clean
+    subgraph prep [Preparation]
+        clean[[Clean]] --> split{{Split}}
+    end
+    split --> train[/Train/]
+    split --> test[\\Test\\]
+    subgraph model [Model]
+        train --> fit[/Fit\\]
+        subgraph scoring [Scoring]
+            evaluate[\\Evaluate/]
+        end
+        test --> fit
+        fit --> evaluate
+    end
+    evaluate --> report>Report]";
+
+fn contains(outer: (f64, f64, f64, f64), inner: (f64, f64, f64, f64)) -> bool {
+    outer.0 <= inner.0 + 1e-6 && outer.1 <= inner.1 + 1e-6 && outer.2 >= inner.2 - 1e-6 && outer.3 >= inner.3 - 1e-6
+}
+
+fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 - 1e-6 && b.0 < a.2 - 1e-6 && a.1 < b.3 - 1e-6 && b.1 < a.3 - 1e-6
+}
+
+/// Every node inside its subgraphs' boxes and outside the others, boxes nested as the chart
+/// nests them and otherwise apart, nodes apart, everything on the drawing.
+fn check_subgraphs(chart: &Flowchart, laid_out: &Layout, context: &str) {
+    let owners = chart.owners();
+    let under = |node: usize, subgraph: usize| {
+        let mut at = owners[node];
+        while let Some(s) = at {
+            if s == subgraph {
+                return true;
+            }
+            at = chart.subgraphs[s].parent;
+        }
+        false
+    };
+    let rect = |b: &mlp_lab::diagram::SubgraphBox| (b.left, b.top, b.left + b.width, b.top + b.height);
+    assert_eq!(laid_out.subgraphs.len(), chart.subgraphs.len(), "{context}");
+    for (s, placed) in laid_out.subgraphs.iter().enumerate() {
+        let outer = rect(placed);
+        assert!(
+            outer.0 >= 0.0 && outer.1 >= 0.0 && outer.2 <= laid_out.width && outer.3 <= laid_out.height,
+            "{context}: box {s}"
+        );
+        for (n, node) in laid_out.nodes.iter().enumerate() {
+            if under(n, s) {
+                assert!(
+                    contains(outer, node.bounds()),
+                    "{context}: {} outside {}",
+                    chart.nodes[n].id,
+                    chart.subgraphs[s].id
+                );
+                assert!(
+                    node.bounds().1 >= outer.1 + placed.title_height - 1e-6,
+                    "{context}: {} on the title",
+                    chart.nodes[n].id
+                );
+            } else {
+                assert!(
+                    !overlap(outer, node.bounds()),
+                    "{context}: {} inside {}",
+                    chart.nodes[n].id,
+                    chart.subgraphs[s].id
+                );
+            }
+        }
+        for (t, other) in laid_out.subgraphs.iter().enumerate().filter(|&(t, _)| t != s) {
+            let nested = {
+                let mut at = chart.subgraphs[t].parent;
+                let mut found = false;
+                while let Some(p) = at {
+                    found |= p == s;
+                    at = chart.subgraphs[p].parent;
+                }
+                found
+            };
+            let is_parent_of_s = {
+                let mut at = chart.subgraphs[s].parent;
+                let mut found = false;
+                while let Some(p) = at {
+                    found |= p == t;
+                    at = chart.subgraphs[p].parent;
+                }
+                found
+            };
+            if nested {
+                assert!(contains(outer, rect(other)), "{context}: box {t} not inside {s}");
+            } else if !is_parent_of_s {
+                assert!(!overlap(outer, rect(other)), "{context}: boxes {s} and {t} overlap");
+            }
+        }
+    }
+    for (a, first) in laid_out.nodes.iter().enumerate() {
+        for second in &laid_out.nodes[a + 1..] {
+            assert!(!overlap(first.bounds(), second.bounds()), "{context}: nodes overlap");
+        }
+    }
+    for (edge, path) in chart.edges.iter().zip(&laid_out.edges) {
+        assert!(path.points.len() >= 2, "{context}: edge {edge:?} has no path");
+        let (first, last) = (path.points[0], path.points[path.points.len() - 1]);
+        assert!(on_border(&laid_out.nodes[edge.from], first), "{context}: {edge:?} starts off its node");
+        assert!(on_border(&laid_out.nodes[edge.to], last), "{context}: {edge:?} ends off its node");
+    }
+}
+
+#[test]
+fn subgraphs_are_boxes_around_their_nodes_nested_and_apart() {
+    let chart = parse(PIPELINE_SHAPES).unwrap();
+    let laid_out = lay_out(&chart);
+    check_subgraphs(&chart, &laid_out, "the pipeline");
+    // The reader's layers, top to bottom, as mermaid draws them.
+    let layer = |id: &str| laid_out.nodes[chart.node_index(id).unwrap()].layer;
+    let order = ["raw", "clean", "split", "train", "fit", "evaluate", "report"];
+    assert!(order.windows(2).all(|pair| layer(pair[0]) < layer(pair[1])), "{:?}", order.map(layer));
+    assert_eq!(layer("train"), layer("test"));
+    for direction in ["LR", "BT", "RL"] {
+        let turned = parse(&PIPELINE_SHAPES.replacen("TD", direction, 1)).unwrap();
+        check_subgraphs(&turned, &lay_out(&turned), direction);
+    }
+}
+
+#[test]
+fn a_subgraph_keeps_its_own_direction_when_no_edge_crosses_it() {
+    let text = "graph TD\n  subgraph row [Row]\n    direction LR\n    a --> b --> c\n  end\n  x --> y";
+    let chart = parse(text).unwrap();
+    let laid_out = lay_out(&chart);
+    check_subgraphs(&chart, &laid_out, "row");
+    let [a, b, c] = [0, 1, 2].map(|n| &laid_out.nodes[n]);
+    assert!(a.x < b.x && b.x < c.x && (a.y - c.y).abs() < 1e-6, "left to right inside: {a:?} {c:?}");
+    let crossed = parse(&format!("{text}\n  y --> a")).unwrap();
+    let laid_out = lay_out(&crossed);
+    let [a, c] = [0, 2].map(|n| &laid_out.nodes[n]);
+    assert!(a.y < c.y, "an edge crosses the box: the chart's direction");
+}
+
+#[test]
+fn random_charts_in_random_subgraphs_lay_out_cleanly() {
+    let mut rng = ChaCha8Rng::seed_from_u64(21);
+    for round in 0..60 {
+        let node_count = rng.random_range(3..16);
+        let mut text = String::from("graph TD\n");
+        let mut open = 0;
+        let mut placed = 0;
+        while placed < node_count {
+            match rng.random_range(0..6) {
+                0 => {
+                    text.push_str(&format!("subgraph s{round}_{placed}_{open} [Box {open}]\n"));
+                    open += 1;
+                }
+                1 if open > 0 => {
+                    text.push_str("end\n");
+                    open -= 1;
+                }
+                _ => {
+                    text.push_str(&format!("n{placed}[node {placed}]\n"));
+                    placed += 1;
+                }
+            }
+        }
+        text.push_str(&"end\n".repeat(open));
+        for _ in 0..rng.random_range(0..node_count * 2) {
+            let (a, b) = (rng.random_range(0..node_count), rng.random_range(0..node_count));
+            text.push_str(&format!("n{a} --> n{b}\n"));
+        }
+        let chart = parse(&text).unwrap_or_else(|e| panic!("{text}\n{e}"));
+        check_subgraphs(&chart, &lay_out(&chart), &text);
+    }
 }

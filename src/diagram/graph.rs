@@ -10,6 +10,7 @@
 
 use std::str::FromStr;
 
+use super::colour::Colour;
 use super::parse::{parse, ParseError};
 
 /// Which way the layers of the chart run (Mermaid's `TD`, `TB`, `BT`, `LR`, `RL`).
@@ -70,6 +71,39 @@ pub enum Shape {
     Diamond,
     /// `A>text]`: a flag, notched on the left.
     Asymmetric,
+    /// `A[[text]]`: a subroutine, a rectangle with a second line inside each side.
+    Subroutine,
+    /// `A[(text)]`: a cylinder, a database.
+    Cylinder,
+    /// `A{{text}}`: a hexagon, a preparation step.
+    Hexagon,
+    /// `A[/text/]`: a parallelogram leaning right, input or output.
+    LeanRight,
+    /// `A[\text\]`: a parallelogram leaning left.
+    LeanLeft,
+    /// `A[/text\]`: a trapezoid, wider at the bottom.
+    Trapezoid,
+    /// `A[\text/]`: a trapezoid wider at the top.
+    InvTrapezoid,
+}
+
+impl Shape {
+    /// Every shape, in the order of the docs above.
+    pub const ALL: [Shape; 13] = [
+        Shape::Rectangle,
+        Shape::Rounded,
+        Shape::Stadium,
+        Shape::Circle,
+        Shape::Diamond,
+        Shape::Asymmetric,
+        Shape::Subroutine,
+        Shape::Cylinder,
+        Shape::Hexagon,
+        Shape::LeanRight,
+        Shape::LeanLeft,
+        Shape::Trapezoid,
+        Shape::InvTrapezoid,
+    ];
 }
 
 /// How an edge is drawn: its stroke, and whether it ends in an arrowhead.
@@ -99,7 +133,7 @@ impl EdgeStyle {
     }
 }
 
-/// One node: its id as written, the text shown in it, and its outline.
+/// One node: its id as written, the text shown in it, its outline and its colours.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     /// The id, e.g. `A`.
@@ -108,6 +142,49 @@ pub struct Node {
     pub label: String,
     /// The outline.
     pub shape: Shape,
+    /// Colours from `classDef`/`class`/`:::` and `style` (none: the page's theme).
+    pub style: NodeStyle,
+}
+
+/// Colours a chart gives a node or a subgraph's box, each checked ([`Colour`]); `None` leaves
+/// the page's theme colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct NodeStyle {
+    /// `fill:`, the inside.
+    pub fill: Option<Colour>,
+    /// `stroke:`, the outline.
+    pub stroke: Option<Colour>,
+    /// `color:`, the label's text.
+    pub text: Option<Colour>,
+}
+
+impl NodeStyle {
+    /// This style with every colour `later` sets put over it.
+    pub fn then(self, later: NodeStyle) -> NodeStyle {
+        NodeStyle {
+            fill: later.fill.or(self.fill),
+            stroke: later.stroke.or(self.stroke),
+            text: later.text.or(self.text),
+        }
+    }
+}
+
+/// `subgraph id [title] … end`: a titled box around its nodes, maybe inside another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subgraph {
+    /// The id (`subGraph0`, `subGraph1`, … when only a title is written, as Mermaid names them).
+    pub id: String,
+    /// The title shown at the top of the box.
+    pub title: String,
+    /// The subgraph it is inside, by index into [`Flowchart::subgraphs`].
+    pub parent: Option<usize>,
+    /// Its own nodes (not those of subgraphs inside it), by index into [`Flowchart::nodes`].
+    pub nodes: Vec<usize>,
+    /// `direction LR` inside it: how its own nodes run (Mermaid keeps it only when no edge
+    /// crosses the box; so does the layout).
+    pub direction: Option<Direction>,
+    /// Colours of the box, from `style id …`.
+    pub style: NodeStyle,
 }
 
 /// One edge, from `nodes[from]` to `nodes[to]`.
@@ -123,7 +200,8 @@ pub struct Edge {
     pub style: EdgeStyle,
 }
 
-/// A statement the parser accepted but does not act on (styling and interaction).
+/// A statement the parser accepted but does not act on (edge styling and interaction); the
+/// node styling keywords are here too, for [`Directive::from_keyword`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Directive {
     /// `classDef name fill:#f9f`.
@@ -186,7 +264,9 @@ pub struct Flowchart {
     pub nodes: Vec<Node>,
     /// Edges in the order written; a chain `A --> B --> C` gives two.
     pub edges: Vec<Edge>,
-    /// Styling and interaction statements that were accepted but not applied.
+    /// Subgraphs in the order they open.
+    pub subgraphs: Vec<Subgraph>,
+    /// Statements that were accepted but not applied (`linkStyle`, `click`).
     pub ignored: Vec<Ignored>,
 }
 
@@ -194,6 +274,43 @@ impl Flowchart {
     /// The index of the node with this id, if there is one.
     pub fn node_index(&self, id: &str) -> Option<usize> {
         self.nodes.iter().position(|node| node.id == id)
+    }
+
+    /// The subgraph each node is directly in (by index into `subgraphs`), if any.
+    pub fn owners(&self) -> Vec<Option<usize>> {
+        let mut owner = vec![None; self.nodes.len()];
+        for (index, subgraph) in self.subgraphs.iter().enumerate() {
+            for &node in &subgraph.nodes {
+                if let Some(slot) = owner.get_mut(node) {
+                    *slot = Some(index);
+                }
+            }
+        }
+        owner
+    }
+}
+
+/// Most characters of a label that are drawn; a longer one is cut, with an ellipsis, so that
+/// measuring and wrapping it stays cheap and its node stays on the canvas.
+pub const MAX_LABEL_CHARS: usize = 200;
+
+/// `text` as drawn: whole up to [`MAX_LABEL_CHARS`], else its first characters and `…`.
+///
+/// ```
+/// use mlp_lab::diagram::{shown_label, MAX_LABEL_CHARS};
+/// assert_eq!(shown_label("short"), "short");
+/// let long = "长".repeat(100_000);
+/// let cut = shown_label(&long);
+/// assert_eq!(cut.chars().count(), MAX_LABEL_CHARS);
+/// assert!(cut.ends_with('…'));
+/// ```
+pub fn shown_label(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(MAX_LABEL_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(_) => {
+            let keep: String = text.chars().take(MAX_LABEL_CHARS - 1).collect();
+            std::borrow::Cow::Owned(format!("{keep}…"))
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! found "=>"`, in Chinese `第 4 行第 9 列：节点“B”之后应为 --> 这样的箭头，却遇到了“=>”`.
 
 use super::{fill, Text, Words};
-use crate::diagram::{After, Found, ParseError};
+use crate::diagram::{After, Found, Limit, ParseError};
 
 /// What was found instead, as a clause: `found "=>"`, `found the end of the line`.
 impl Words for Found {
@@ -47,13 +47,42 @@ impl Words for ParseError {
             ParseError::UnclosedEdgeLabel { closer, .. } => fill(t.parse_unclosed_edge_label, &[("closer", closer)]),
             ParseError::UnsupportedShape { opener, .. } => fill(t.parse_unsupported_shape, &[("opener", opener)]),
             ParseError::UnsupportedArrow { found, .. } => fill(t.parse_unsupported_arrow, &[("found", found)]),
-            ParseError::Subgraph { keyword: "end", .. } => t.parse_subgraph_end.to_string(),
-            ParseError::Subgraph { .. } => t.parse_subgraph.to_string(),
+            ParseError::BracketInLabel { node, bracket, .. } => {
+                fill(t.parse_bracket_in_label, &[("node", node), ("bracket", bracket)])
+            }
+            ParseError::TooLarge { limit, .. } => {
+                let template = match limit {
+                    Limit::Characters(_) => t.parse_too_many_characters,
+                    Limit::Nodes(_) => t.parse_too_many_nodes,
+                    Limit::Edges(_) => t.parse_too_many_edges,
+                };
+                fill(template, &[("limit", &grouped(limit.value()))])
+            }
+            ParseError::UnclosedSubgraph { id, .. } => fill(t.parse_unclosed_subgraph, &[("id", id)]),
+            ParseError::EndWithoutSubgraph { .. } => t.parse_end_without_subgraph.to_string(),
+            ParseError::EdgeToSubgraph { id, .. } => fill(t.parse_edge_to_subgraph, &[("id", id)]),
+            ParseError::IncompleteStyling { usage, .. } => fill(t.parse_incomplete_styling, &[("usage", usage)]),
+            ParseError::BadColour { property, found, .. } => {
+                fill(t.parse_bad_colour, &[("property", property), ("found", found)])
+            }
             ParseError::SecondHeader { keyword, .. } => fill(t.parse_second_header, &[("keyword", keyword)]),
             ParseError::UnclosedFrontMatter { .. } => t.parse_unclosed_front_matter.to_string(),
         };
         fill(t.parse_at, &[("line", &self.line()), ("column", &self.column()), ("problem", &problem)])
     }
+}
+
+/// `200000` as `200,000`: a bound reads the same in both languages.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (at, c) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 english_display!(ParseError);
@@ -86,18 +115,24 @@ mod tests {
     }
 
     #[test]
-    fn subgraph_keywords_have_their_own_sentences() {
-        let open = ParseError::Subgraph { line: 3, column: 5, keyword: "subgraph" };
-        assert_eq!(open.to_string(), "line 3, column 5: subgraphs are not supported yet");
-        let close = ParseError::Subgraph { line: 6, column: 1, keyword: "end" };
-        assert!(close.to_string().ends_with("\"end\" closes a subgraph, and subgraphs are not supported yet"));
+    fn bounds_are_named_with_their_figure() {
+        let error = ParseError::TooLarge { line: 9, column: 3, limit: Limit::Nodes(2_000) };
+        assert_eq!(error.to_string(), "line 9, column 3: too many nodes: a diagram may have at most 2,000");
+        assert_eq!(error.in_lang(Lang::Zh), "第 9 行第 3 列：节点太多：一张图最多 2,000 个节点");
+        let long = ParseError::TooLarge { line: 1, column: 5, limit: Limit::Characters(200_000) };
+        assert!(long.to_string().ends_with("at most 200,000 characters"), "{long}");
+        assert_eq!(grouped(7), "7");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 
     #[test]
     fn braces_of_the_shapes_list_are_kept() {
-        let error = ParseError::UnsupportedShape { line: 2, column: 2, opener: "[[".into() };
-        assert!(error.to_string().ends_with("((text)), {text} or >text]"));
-        assert!(error.in_lang(Lang::Zh).contains("((文字))、{文字} 或"));
+        let error = ParseError::UnsupportedShape { line: 2, column: 2, opener: "(((".into() };
+        assert!(
+            error.to_string().contains("((text)), {text}, >text], [[text]], [(text)], {{text}}, [/text/]"),
+            "{error}"
+        );
+        assert!(error.in_lang(Lang::Zh).contains("((文字))、{文字}、"));
     }
 
     #[test]
@@ -123,8 +158,15 @@ mod tests {
             ParseError::UnclosedEdgeLabel { line: 8, column: 6, closer: "-->" },
             ParseError::UnsupportedShape { line: 9, column: 2, opener: "[[".into() },
             ParseError::UnsupportedArrow { line: 10, column: 3, found: "<-->".into() },
-            ParseError::Subgraph { line: 11, column: 1, keyword: "subgraph" },
-            ParseError::Subgraph { line: 12, column: 1, keyword: "end" },
+            ParseError::BracketInLabel { line: 11, column: 14, node: "A".into(), bracket: '[' },
+            ParseError::TooLarge { line: 12, column: 1, limit: Limit::Characters(200_000) },
+            ParseError::TooLarge { line: 12, column: 1, limit: Limit::Nodes(2_000) },
+            ParseError::TooLarge { line: 12, column: 1, limit: Limit::Edges(2_000) },
+            ParseError::UnclosedSubgraph { line: 14, column: 1, id: "train".into() },
+            ParseError::EndWithoutSubgraph { line: 15, column: 3 },
+            ParseError::EdgeToSubgraph { line: 16, column: 7, id: "train".into() },
+            ParseError::IncompleteStyling { line: 17, column: 1, usage: "class A,B name" },
+            ParseError::BadColour { line: 18, column: 12, property: "fill".into(), found: "url(x)".into() },
             ParseError::SecondHeader { line: 13, column: 1, keyword: "graph".into() },
             ParseError::UnclosedFrontMatter { line: 1, column: 1 },
         ];

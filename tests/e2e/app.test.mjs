@@ -141,18 +141,173 @@ test('the diagram editor redraws as you type and shows a parse error at its line
   const layer = async (id) => Number(await page.getAttribute(`[data-testid=diagram-node][data-node-id=${id}]`, 'data-layer'));
   assert.ok((await layer('X')) < (await layer('Y')) && (await layer('Y')) < (await layer('Z')), 'X → Y → Z in layer order');
   await page.fill('[data-testid=diagram-source]', 'graph LR\n  X[输入] --> Y{判断}\n  Y => Z');
-  const message = await page.textContent('[data-testid=diagram-error]');
+  // The text is parsed once typing rests (250 ms), so the message comes a moment later.
+  const message = await page.textContent('[data-testid=diagram-error]', { timeout: 5_000 });
   assert.match(message, /^line 3, column \d+: /);
   // The last good drawing stays while the text is broken.
   assert.equal(await page.locator('[data-testid=diagram-node]').count(), 3);
   await page.selectOption('[data-testid=diagram-select]', 'problems');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=diagram-node]').length === 9);
   assert.equal(await page.locator('[data-testid=diagram-error]').count(), 0);
-  // An English page shows the built-in diagrams in English; the chip shows the other language's.
+  // An English page shows the built-in diagrams in English; the page's one language toggle
+  // switches the diagram with everything else (the card has no toggle of its own).
   await page.waitForSelector('[data-testid=diagram-node][aria-label="Insufficient compute"]');
   await page.locator('#panel-diagram').screenshot({ path: resolve(SHOTS, 'diagram-problems-en.png') });
-  await page.click('[data-testid=diagram-lang]');
+  assert.equal(await page.locator('[data-testid=diagram-lang]').count(), 0, 'one language toggle, in the header');
+  await page.click('[data-testid=lang]');
   await page.waitForSelector('[data-testid=diagram-node][aria-label="计算资源不足"]');
+  // What the user wrote is never replaced by a language switch.
+  await page.fill('[data-testid=diagram-source]', 'graph TD\n  P[mine] --> Q[too]');
+  await page.waitForSelector('[data-testid=diagram-node][aria-label="mine"]');
+  await page.click('[data-testid=lang]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.inputValue('[data-testid=diagram-source]'), 'graph TD\n  P[mine] --> Q[too]');
+  await page.close();
+});
+
+/** The diagram canvas' counters: layouts made and draws painted. */
+const counters = (page) =>
+  page.evaluate(() => {
+    const c = document.querySelector('canvas[data-testid=diagram]');
+    return { layouts: Number(c.dataset.layouts), draws: Number(c.dataset.draws) };
+  });
+
+/** Waits until the diagram shows `count` node buttons and has drawn since. */
+const nodesShown = (page, count, timeout = 10_000) =>
+  page.waitForFunction((count) => document.querySelectorAll('[data-testid=diagram-node]').length === count, count, { timeout });
+
+test('the diagram lays out once per text: not per keystroke, not per stage, and repaints only', async () => {
+  const { page, errors } = await openLab();
+  await page.click('.diagram-editor summary');
+  const start = await counters(page);
+  assert.ok(start.layouts >= 1 && start.draws >= 1, JSON.stringify(start));
+  // Typing 40 characters, one every 20 ms: the text settles once, at the end.
+  await page.fill('[data-testid=diagram-source]', 'graph TD\n  A[one] --> B');
+  await nodesShown(page, 2);
+  const before = await counters(page);
+  await page.focus('[data-testid=diagram-source]');
+  await page.keyboard.type('\n  B --> C[a label typed key by key]', { delay: 20 });
+  await nodesShown(page, 3);
+  const typed = await counters(page);
+  assert.ok(typed.layouts - before.layouts <= 6, `${typed.layouts - before.layouts} layouts for 37 keystrokes`);
+  // A stage change (generate, then train) repaints the lit node without laying out again.
+  await page.selectOption('[data-testid=diagram-select]', 'pipeline');
+  await nodesShown(page, 7);
+  const map = await counters(page);
+  await page.click('[data-testid=generate]');
+  await page.waitForSelector('.app[data-state="data"]');
+  await trainToEnd(page);
+  const trained = await counters(page);
+  assert.equal(trained.layouts, map.layouts, 'no layout for a stage change');
+  assert.ok(trained.draws > map.draws, 'the lit stage was repainted');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** `nodes` nodes and `edges` seeded random edges (cycles and long edges among them). */
+function randomSource(nodes, edges, seed) {
+  let state = seed;
+  const next = (bound) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state >>> 8) % bound;
+  };
+  const lines = ['graph TD'];
+  for (let k = 0; k < edges; k++) {
+    const [a, b] = [next(nodes), next(nodes)];
+    lines.push(`  N${a}[node ${a}] --> N${b}[node ${b}]`);
+  }
+  return lines.join('\n');
+}
+
+const chain = (n) => ['graph TD', ...Array.from({ length: n - 1 }, (_, k) => `  N${k} --> N${k + 1}`)].join('\n');
+
+/** Share of the diagram canvas' pixels that are not blank (transparent or the background). */
+const inkOnCanvas = (page) =>
+  page.evaluate(() => {
+    const c = document.querySelector('canvas[data-testid=diagram]');
+    if (!c.width || !c.height) return 0;
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, Math.min(c.height, 4000));
+    let ink = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+    return ink / (data.length / 4);
+  });
+
+test('big diagrams never freeze the page, draw within the canvas limits, and over the caps are refused by name', async (t) => {
+  const { page, errors } = await openLab();
+  await page.click('.diagram-editor summary');
+  for (const [name, source, count] of [
+    ['300 nodes, 1,000 edges', randomSource(300, 1000, 7), null],
+    ['a 2,000-node chain', chain(2000), 2000],
+  ]) {
+    const from = await pageNow(page);
+    // Pasted, as a user would bring a big source (Playwright's fill types it through the editing
+    // commands, which alone take seconds of the page's thread for 1,000 lines).
+    await page.$eval('[data-testid=diagram-source]', (el, text) => {
+      el.value = text;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, source);
+    await page.waitForFunction(
+      (count) => {
+        // A chart over 500 nodes gets no buttons: the canvas says how many it drew.
+        if (count) return document.querySelector('canvas[data-testid=diagram]').dataset.nodes === String(count);
+        return document.querySelectorAll('[data-testid=diagram-node]').length > 250;
+      },
+      count,
+      { timeout: 20_000 },
+    );
+    const until = await pageNow(page);
+    const long = await longTasksBetween(page, from, { until });
+    assert.ok(long.every((d) => d <= LONG_TASK_LIMIT_MS), `${name}: long tasks ${long}`);
+    const size = await page.evaluate(() => {
+      const c = document.querySelector('canvas[data-testid=diagram]');
+      return { width: c.width, height: c.height, ms: c.dataset.layoutMs };
+    });
+    assert.ok(size.width <= 32767 && size.height <= 32767 && size.width * size.height <= 4194304 * 1.01, `${name}: ${JSON.stringify(size)}`);
+    t.diagnostic(`${name}: laid out in ${size.ms} ms in the page, long tasks ${JSON.stringify(long)}, canvas ${size.width} × ${size.height}`);
+    assert.ok((await inkOnCanvas(page)) > 0.001, `${name}: the canvas is blank`);
+  }
+  assert.equal(await page.locator('[data-testid=diagram-node]').count(), 0, 'no 2,000 buttons over the chain');
+  // The chain is taller than any canvas may be: drawn smaller, and said so.
+  assert.match(await page.textContent('[data-testid=diagram-scaled]'), /drawn at \d+% of its size/);
+  await page.locator('#panel-diagram').screenshot({ path: resolve(SHOTS, 'diagram-chain-2000.png') });
+  // A 100 KB label: cut with an ellipsis, drawn.
+  await page.fill('[data-testid=diagram-source]', `graph TD\n  A[${'long label '.repeat(9400)}] --> B`);
+  await nodesShown(page, 2);
+  assert.match(await page.getAttribute('[data-testid=diagram-node][data-node-id=A]', 'aria-label'), /…$/);
+  assert.ok((await inkOnCanvas(page)) > 0.001, 'the long label drew');
+  // Over the node cap: refused, the bound named.
+  await page.$eval('[data-testid=diagram-source]', (el, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, chain(2001));
+  assert.match(await page.textContent('[data-testid=diagram-error]', { timeout: 5_000 }), /^line 2001, column \d+: too many nodes: a diagram may have at most 2,000$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the diagram positions its overlay through the CSSOM, so it works under style-src \'self\'', async () => {
+  const page = await lab.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const errors = recordErrors(page);
+  // The page as it will be served: no inline styles allowed.
+  await page.route(lab.base, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="style-src 'self'">`);
+    await route.fulfill({ response, body: html });
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push({ directive: e.violatedDirective, diagram: !!e.target?.closest?.('#panel-diagram') }),
+    );
+  });
+  await page.goto(lab.base);
+  await page.waitForSelector('.app[data-state="ready"]');
+  await nodesShown(page, 7);
+  const tops = await page.$$eval('[data-testid=diagram-node]', (nodes) => nodes.map((n) => n.getBoundingClientRect().top));
+  assert.equal(new Set(tops.map(Math.round)).size, 7, `each node in its own place: ${tops}`);
+  const inDiagram = await page.evaluate(() => window.__violations.filter((v) => v.diagram));
+  assert.deepEqual(inDiagram, [], 'no CSP violation in the diagram');
+  assert.deepEqual(errors.filter((e) => /diagram/i.test(e)), []);
   await page.close();
 });
 

@@ -104,11 +104,10 @@ for (const lang of ['zh', 'en']) {
       // MLP Lab's side: choose the language, then the diagram, and wait for its nodes.
       const { page, errors } = await openLab();
       try {
-        // The page is English, so its diagrams are; the chip shows the Chinese ones.
+        // The page is English, so its diagrams are; the page's one toggle shows the Chinese ones.
         if (lang === 'zh') {
-          assert.equal((await page.textContent('[data-testid=diagram-lang]')).trim(), '中文');
-          await page.click('[data-testid=diagram-lang]');
-          await page.waitForFunction(() => document.querySelector('[data-testid=diagram-lang]').textContent.trim() === 'English');
+          await page.click('[data-testid=lang]');
+          await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
         }
         await page.selectOption('select[data-testid=diagram-select]', key);
         const expected = theirs.nodes.map((n) => `${n.id}:${n.label}`).sort();
@@ -161,3 +160,121 @@ for (const lang of ['zh', 'en']) {
     });
   }
 }
+
+// Beyond the seeds: a data pipeline with subgraphs (one nested), classDef, class, style and every
+// shape, typed into the editor. Compared with mermaid: the nodes and labels, the number of edges,
+// the layers (both read from the drawn boxes, as mermaid gives no ranks), and every subgraph's
+// nodes inside its box, in both drawings.
+const PIPELINE_SHAPES = `flowchart TD
+    raw[(Raw data)] --> clean
+    subgraph prep [Preparation]
+        clean[[Clean]] --> split{{Split}}
+    end
+    split --> train[/Train/]
+    split --> test[\\Test\\]
+    subgraph model [Model]
+        train --> fit[/Fit\\]
+        subgraph scoring [Scoring]
+            evaluate[\\Evaluate/]
+        end
+        test --> fit
+        fit --> evaluate
+    end
+    evaluate --> report>Report]
+    report --> done(Done) --> ship([Ship]) --> bye((Bye)) --> ok{OK?}
+    classDef store fill:#fde68a,stroke:#b45309
+    class raw store
+    style report fill:#bbf7d0,stroke:#15803d
+    split:::hot
+    classDef hot fill:#fecaca`;
+const MEMBERS = { prep: ['clean', 'split'], model: ['train', 'test', 'fit', 'evaluate'], scoring: ['evaluate'] };
+
+/** mermaid's subgraph boxes: { id: box } from its g.cluster elements. */
+async function mermaidClusters(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('#out g.cluster')].map((g) => {
+        const r = (g.querySelector('rect') ?? g).getBoundingClientRect();
+        return [g.id, { left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
+      }),
+    ),
+  );
+}
+
+const inside = (node, box, slack = 1) =>
+  node.left >= box.left - slack && node.right <= box.right + slack && node.top >= box.top - slack && node.bottom <= box.bottom + slack;
+
+test('subgraphs, classDef and every shape: the same nodes, edges and layers as mermaid, each subgraph around its nodes', async (t) => {
+  const theirs = await renderMermaid(mermaidPage, PIPELINE_SHAPES, 'mermaid-shapes');
+  const theirShot = await mermaidPage.locator('#out svg').screenshot({ path: resolve(SHOTS, 'diagram-shapes-mermaid.png') });
+  const theirBoxes = await mermaidClusters(mermaidPage);
+  const { page, errors } = await openLab();
+  try {
+    await page.click('.diagram-editor summary');
+    await page.fill('[data-testid=diagram-source]', PIPELINE_SHAPES);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=diagram-node]').length === n, theirs.nodes.length, { timeout: 5_000 }).catch(() => {});
+    assert.equal(await page.locator('[data-testid=diagram-error]').count(), 0, 'the source parses');
+    const ours = await readLab(page);
+    const ourBoxes = await page.$$eval('[data-testid=diagram-subgraph]', (boxes) =>
+      Object.fromEntries(boxes.map((b) => {
+        const r = b.getBoundingClientRect();
+        return [b.dataset.subgraphId, { left: r.left, top: r.top, right: r.right, bottom: r.bottom }];
+      })),
+    );
+    const labShot = await page.locator('#panel-diagram').screenshot({ path: resolve(SHOTS, 'diagram-shapes-mlp-lab.png') });
+    await sideBySide('Subgraphs, classDef and every shape: MLP Lab vs mermaid', labShot, null, theirShot, resolve(SHOTS, 'diagram-shapes-side-by-side.png'));
+
+    assert.deepEqual(byId(ours.nodes, 'label'), byId(theirs.nodes, 'label'), 'node ids and labels');
+    assert.equal(ours.edges, theirs.edges.length, 'edge count');
+    const ourLayers = layersFromBoxes(ours.nodes);
+    const theirLayers = layersFromBoxes(theirs.nodes);
+    const sets = (layers) => {
+      const rows = [];
+      for (const [id, layer] of Object.entries(layers)) (rows[layer] ??= []).push(id);
+      return rows.filter(Boolean).map((ids) => ids.sort().join(' '));
+    };
+    t.diagnostic(`layers: ours ${JSON.stringify(sets(ourLayers))}, mermaid's ${JSON.stringify(sets(theirLayers))}`);
+    assert.deepEqual(sets(ourLayers), sets(theirLayers), 'the same nodes in each layer, top to bottom');
+    for (const [sub, members] of Object.entries(MEMBERS)) {
+      const theirBox = Object.entries(theirBoxes).find(([id]) => id === sub || id.endsWith(`-${sub}`))?.[1];
+      assert.ok(theirBox, `mermaid drew no box for ${sub}: ${Object.keys(theirBoxes)}`);
+      assert.ok(ourBoxes[sub], `MLP Lab drew no box for ${sub}: ${Object.keys(ourBoxes)}`);
+      for (const id of members) {
+        assert.ok(inside(theirs.nodes.find((n) => n.id === id), theirBox), `mermaid: ${id} inside ${sub}`);
+        assert.ok(inside(ours.nodes.find((n) => n.id === id), ourBoxes[sub]), `MLP Lab: ${id} inside ${sub}`);
+      }
+      for (const n of ours.nodes.filter((n) => !members.includes(n.id))) {
+        assert.ok(!inside(n, ourBoxes[sub], -1), `MLP Lab: ${n.id} is not in ${sub} but inside its box`);
+      }
+    }
+    assert.ok(inside(ourBoxes.scoring, ourBoxes.model), 'the nested box inside its parent');
+    assert.deepEqual(overlaps(ours.nodes), [], 'MLP Lab node boxes that overlap');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+
+test('what mermaid refuses, MLP Lab refuses, with its line and column', async () => {
+  const { page, errors } = await openLab();
+  try {
+    await page.click('.diagram-editor summary');
+    for (const [source, where] of [
+      ['graph TD\n  A[Start --> B[End]', /^line 2, column 16: /],
+      ['graph TD\n  A[f(x)] --> B', /^line 2, column 6: /],
+      ['graph TD\n  A[x]] --> B', /^line 2, column 7: /],
+      ['graph TD\n  A --> B\n  subgraph one\n  C', /^line 3, column 3: /],
+    ]) {
+      const refused = await mermaidPage.evaluate((s) => window.mermaid.parse(s).then(() => false, () => true), source);
+      assert.ok(refused, `mermaid accepts ${JSON.stringify(source)}`);
+      await page.fill('[data-testid=diagram-source]', source);
+      assert.match(await page.textContent('[data-testid=diagram-error]', { timeout: 5_000 }), where, source);
+      await page.fill('[data-testid=diagram-source]', 'graph TD\n  ok');
+      await page.waitForSelector('[data-testid=diagram-error]', { state: 'detached' });
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});

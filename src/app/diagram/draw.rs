@@ -8,7 +8,15 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::app::chart::CANVAS_FONTS;
-use crate::diagram::{layout, EdgeStyle, Flowchart, Layout, LayoutOptions, NodeBox, Shape};
+use crate::diagram::{
+    cylinder_ry, fit_canvas, layout, shown_label, CanvasFit, Colour, EdgeStyle, Flowchart, Layout, LayoutOptions,
+    NodeBox, NodeStyle, Shape, SUBROUTINE_INSET,
+};
+
+/// Text on a light fill of the chart's own.
+const DARK_TEXT: Colour = Colour { r: 0x11, g: 0x18, b: 0x27, a: 255 };
+/// Text on a dark fill of the chart's own.
+const LIGHT_TEXT: Colour = Colour { r: 0xff, g: 0xff, b: 0xff, a: 255 };
 
 /// Label size in CSS pixels.
 const FONT_PX: f64 = 14.0;
@@ -17,11 +25,6 @@ const LINE_PX: f64 = FONT_PX * 1.3;
 /// Labels wider than this wrap onto more lines (at spaces, or between CJK characters), as
 /// mermaid wraps them, so long labels make taller nodes rather than very wide ones.
 const WRAP_PX: f64 = 150.0;
-/// Largest magnification when the box is wider than the drawing.
-const MAX_SCALE: f64 = 1.0;
-/// Smallest reduction: below it, labels get too small to read, so the canvas grows wider than
-/// its box and the box scrolls.
-const MIN_SCALE: f64 = 0.6;
 
 /// The label font, with CJK fallbacks ([`CANVAS_FONTS`]).
 fn font() -> String {
@@ -36,6 +39,8 @@ struct Palette {
     lit_fill: &'static str,
     lit_text: &'static str,
     label_bg: &'static str,
+    box_fill: &'static str,
+    box_stroke: &'static str,
 }
 
 const LIGHT: Palette = Palette {
@@ -46,6 +51,8 @@ const LIGHT: Palette = Palette {
     lit_fill: "#2563eb",
     lit_text: "#ffffff",
     label_bg: "#ffffff",
+    box_fill: "#f8fafc",
+    box_stroke: "#94a3b8",
 };
 
 const DARK: Palette = Palette {
@@ -56,6 +63,8 @@ const DARK: Palette = Palette {
     lit_fill: "#60a5fa",
     lit_text: "#0b1220",
     label_bg: "#171b24",
+    box_fill: "#141a26",
+    box_stroke: "#475569",
 };
 
 /// Where a node ended up on the page, in CSS pixels from the canvas' top left.
@@ -114,6 +123,7 @@ pub fn lay_out(canvas: &HtmlCanvasElement, chart: &Flowchart) -> Layout {
     if let Some(ctx) = &ctx {
         ctx.set_font(&font());
     }
+    // The engine hands over labels already cut to `MAX_LABEL_CHARS`.
     let measure = |text: &str| {
         let lines = wrap(ctx.as_ref(), text);
         let width = lines.iter().map(|l| text_width(ctx.as_ref(), l)).fold(0.0, f64::max);
@@ -123,8 +133,8 @@ pub fn lay_out(canvas: &HtmlCanvasElement, chart: &Flowchart) -> Layout {
 }
 
 /// Draws `layout` of `chart` on `canvas`, scaled to fit the width of the canvas' parent (but no
-/// smaller than [`MIN_SCALE`]: then the parent scrolls), node `lit` lit.
-/// Returns where each node went, for the focusable overlay above the canvas.
+/// smaller than [`MIN_FIT_SCALE`](crate::diagram::MIN_FIT_SCALE): then the parent scrolls), node
+/// `lit` lit. Returns where each node went, for the focusable overlay above the canvas.
 pub fn draw_flowchart(
     canvas: &HtmlCanvasElement,
     chart: &Flowchart,
@@ -132,18 +142,29 @@ pub fn draw_flowchart(
     lit: Option<usize>,
     dark: bool,
 ) -> Vec<Placed> {
+    draw_fitted(canvas, chart, layout, lit, dark).0
+}
+
+/// [`draw_flowchart`], also saying how the drawing was fitted (and whether it had to shrink to
+/// stay within the browser's canvas limits, [`fit_canvas`]).
+pub fn draw_fitted(
+    canvas: &HtmlCanvasElement,
+    chart: &Flowchart,
+    layout: &Layout,
+    lit: Option<usize>,
+    dark: bool,
+) -> (Vec<Placed>, CanvasFit) {
     let palette = if dark { &DARK } else { &LIGHT };
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
+    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
     let parent_width = canvas.parent_element().map_or(0, |p| p.client_width());
-    let available = (parent_width as f64).max(120.0);
-    let scale = (available / layout.width.max(1.0)).clamp(MIN_SCALE, MAX_SCALE);
-    let box_width = available.max((layout.width * scale).ceil());
-    let css_height = (layout.height * scale).ceil();
+    let fit = fit_canvas((layout.width, layout.height), (parent_width as f64).max(120.0), dpr);
+    let (scale, box_width, css_height) = (fit.scale, fit.css_width, fit.css_height);
     let _ = canvas.style().set_property("width", &format!("{box_width}px"));
     let _ = canvas.style().set_property("height", &format!("{css_height}px"));
-    canvas.set_width((box_width * dpr).round() as u32);
-    canvas.set_height((css_height * dpr).round() as u32);
-    let Some(ctx) = context(canvas) else { return Vec::new() };
+    canvas.set_width((box_width * fit.pixel_ratio).floor() as u32);
+    canvas.set_height((css_height * fit.pixel_ratio).floor() as u32);
+    let dpr = fit.pixel_ratio;
+    let Some(ctx) = context(canvas) else { return (Vec::new(), fit) };
     let offset_x = (box_width - layout.width * scale) / 2.0;
     let _ = ctx.set_transform(dpr * scale, 0.0, 0.0, dpr * scale, dpr * offset_x, 0.0);
     ctx.clear_rect(0.0, 0.0, layout.width, layout.height);
@@ -152,9 +173,26 @@ pub fn draw_flowchart(
     ctx.set_text_baseline("middle");
     ctx.set_line_join("round");
 
+    // Subgraph boxes first (outer before inner, as the chart lists them), under everything.
+    for (subgraph, at) in chart.subgraphs.iter().zip(&layout.subgraphs) {
+        ctx.begin_path();
+        rounded(&ctx, at.left, at.top, at.left + at.width, at.top + at.height, 4.0);
+        ctx.close_path();
+        ctx.set_fill_style_str(subgraph.style.fill.map(Colour::css).as_deref().unwrap_or(palette.box_fill));
+        ctx.fill();
+        ctx.set_stroke_style_str(subgraph.style.stroke.map(Colour::css).as_deref().unwrap_or(palette.box_stroke));
+        ctx.set_line_width(1.0);
+        ctx.stroke();
+        if at.title_height > 0.0 {
+            ctx.set_fill_style_str(subgraph.style.text.map(Colour::css).as_deref().unwrap_or(palette.text));
+            let _ =
+                ctx.fill_text(&shown_label(&subgraph.title), at.left + at.width / 2.0, at.top + at.title_height / 2.0);
+        }
+    }
     for edge in layout.edges.iter().filter(|e| e.style != EdgeStyle::Invisible) {
         draw_edge(&ctx, palette, &edge.points, edge.style);
-        if let (Some(text), Some((x, y))) = (&edge.label, edge.label_pos) {
+        if let (Some(text), Some((x, y))) = (edge.label.as_deref().map(shown_label), edge.label_pos) {
+            let text = text.as_ref();
             let w = ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0) + 8.0;
             ctx.set_fill_style_str(palette.label_bg);
             ctx.fill_rect(x - w / 2.0, y - FONT_PX * 0.75, w, FONT_PX * 1.5);
@@ -164,27 +202,39 @@ pub fn draw_flowchart(
     }
     for (i, (node, placed)) in chart.nodes.iter().zip(&layout.nodes).enumerate() {
         let on = lit == Some(i);
+        // The chart's own colours (checked by the parser, written as rgba() by `Colour::css`),
+        // unless the node is lit; a fill of its own gets dark or light text to match.
+        let style = if on { NodeStyle::default() } else { node.style };
+        let fill = style.fill.map(Colour::css);
+        let stroke = style.stroke.map(Colour::css);
+        let text = style.text.or(style.fill.map(|f| if f.luminance() > 0.35 { DARK_TEXT } else { LIGHT_TEXT }));
         outline(&ctx, placed);
-        ctx.set_fill_style_str(if on { palette.lit_fill } else { palette.node_fill });
+        ctx.set_fill_style_str(fill.as_deref().unwrap_or(if on { palette.lit_fill } else { palette.node_fill }));
         ctx.fill();
-        ctx.set_stroke_style_str(if on { palette.lit_fill } else { palette.node_stroke });
+        ctx.set_stroke_style_str(stroke.as_deref().unwrap_or(if on { palette.lit_fill } else { palette.node_stroke }));
         ctx.set_line_width(if on { 2.5 } else { 1.25 });
         ctx.stroke();
-        ctx.set_fill_style_str(if on { palette.lit_text } else { palette.text });
-        let lines = wrap(Some(&ctx), &node.label);
+        inner_lines(&ctx, placed);
+        ctx.set_fill_style_str(text.map(Colour::css).as_deref().unwrap_or(if on {
+            palette.lit_text
+        } else {
+            palette.text
+        }));
+        let lines = wrap(Some(&ctx), &shown_label(&node.label));
         let first = placed.y + 1.0 - LINE_PX * (lines.len() - 1) as f64 / 2.0;
         for (k, line) in lines.iter().enumerate() {
             let _ = ctx.fill_text(line, placed.x, first + LINE_PX * k as f64);
         }
     }
-    layout
+    let placed = layout
         .nodes
         .iter()
         .map(|n| {
             let (l, t, r, b) = n.bounds();
             Placed { left: offset_x + l * scale, top: t * scale, width: (r - l) * scale, height: (b - t) * scale }
         })
-        .collect()
+        .collect();
+    (placed, fit)
 }
 
 fn draw_edge(ctx: &CanvasRenderingContext2d, palette: &Palette, points: &[(f64, f64)], style: EdgeStyle) {
@@ -250,8 +300,57 @@ fn outline(ctx: &CanvasRenderingContext2d, node: &NodeBox) {
             ctx.line_to(l, b);
             ctx.line_to(l + h / 2.0, y);
         }
+        Shape::Subroutine => rounded(ctx, l, t, r, b, 0.0),
+        Shape::Cylinder => {
+            let (rx, ry) = ((r - l) / 2.0, cylinder_ry(r - l).min(h / 2.0));
+            ctx.move_to(l, t + ry);
+            let _ = ctx.ellipse(x, t + ry, rx, ry, 0.0, std::f64::consts::PI, std::f64::consts::TAU);
+            ctx.line_to(r, b - ry);
+            let _ = ctx.ellipse(x, b - ry, rx, ry, 0.0, 0.0, std::f64::consts::PI);
+        }
+        Shape::Hexagon => {
+            let m = (h / 4.0).min((r - l) / 2.0);
+            ctx.move_to(l + m, t);
+            ctx.line_to(r - m, t);
+            ctx.line_to(r, y);
+            ctx.line_to(r - m, b);
+            ctx.line_to(l + m, b);
+            ctx.line_to(l, y);
+        }
+        Shape::LeanRight | Shape::LeanLeft | Shape::Trapezoid | Shape::InvTrapezoid => {
+            let corners = node.shape.slanted_corners((r - l, h)).unwrap_or_default();
+            for (k, (dx, dy)) in corners.into_iter().enumerate() {
+                if k == 0 {
+                    ctx.move_to(x + dx, y + dy);
+                } else {
+                    ctx.line_to(x + dx, y + dy);
+                }
+            }
+        }
     }
     ctx.close_path();
+}
+
+/// The lines a shape has inside its outline: a subroutine's two sides, a cylinder's top rim.
+fn inner_lines(ctx: &CanvasRenderingContext2d, node: &NodeBox) {
+    let (l, t, r, b) = node.bounds();
+    match node.shape {
+        Shape::Subroutine => {
+            ctx.begin_path();
+            for x in [l + SUBROUTINE_INSET, r - SUBROUTINE_INSET] {
+                ctx.move_to(x, t);
+                ctx.line_to(x, b);
+            }
+            ctx.stroke();
+        }
+        Shape::Cylinder => {
+            let (rx, ry) = ((r - l) / 2.0, cylinder_ry(r - l).min((b - t) / 2.0));
+            ctx.begin_path();
+            let _ = ctx.ellipse(node.x, t + ry, rx, ry, 0.0, 0.0, std::f64::consts::PI);
+            ctx.stroke();
+        }
+        _ => {}
+    }
 }
 
 fn rounded(ctx: &CanvasRenderingContext2d, l: f64, t: f64, r: f64, b: f64, radius: f64) {

@@ -4,16 +4,25 @@
 //! shows a parse error at its line.
 //!
 //! The built-in diagram is shown in the page's language, and follows it when it changes, unless
-//! the user edited the text (an edit is never thrown away). The card's own chip shows the other
-//! language's diagram.
+//! the user edited the text (an edit is never thrown away); the header's toggle is the one
+//! language switch.
+//!
+//! Nothing here costs a frame on a big chart: the text is parsed 250 ms after the last keystroke
+//! ([`SETTLE_MS`]), laid out once per parsed chart (a `Memo`), and only repainted when the stage,
+//! the theme, the language or the box changes. The canvas counts its layouts in `data-layouts`
+//! (as it counts draws in `data-draws`), for the tests. Positions go through the CSSOM
+//! (`style:left=…` sets `element.style`), never an inline `style` attribute, so the page works
+//! under `style-src 'self'`.
+
+use std::time::Duration;
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-use super::draw::{draw_flowchart, lay_out, Placed};
+use super::draw::{draw_fitted, lay_out, Placed};
 use crate::app::lang::{use_lang, use_text};
 use crate::app::redraw::redraw_each_frame;
-use crate::diagram::{parse, seeds, Flowchart};
+use crate::diagram::{parse, seeds, shown_label, Flowchart, Layout};
 use crate::i18n::{fill, Lang, Text, Words};
 use crate::page::Stage;
 
@@ -57,6 +66,14 @@ impl Builtin {
     }
 }
 
+/// How long the text must rest before it is parsed and laid out again.
+const SETTLE_MS: u64 = 250;
+
+/// Most nodes that get a button over the canvas: beyond it, thousands of focusable buttons would
+/// cost the page more to lay out (a 2,000-node chain: some 200 ms) than the drawing, and help
+/// no one; the canvas alone shows the chart, and says its node count in `data-nodes`.
+const MAX_OVERLAY_NODES: usize = 500;
+
 /// A node as the overlay shows it: where, what, and which panel it stands for.
 #[derive(Debug, Clone, PartialEq)]
 struct NodeButton {
@@ -73,62 +90,123 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
     let t = use_text();
     let page = use_lang();
     let which = RwSignal::new(Builtin::Pipeline);
-    // The language of the built-in diagram shown: the page's, or the other one by the chip.
+    // The language of the built-in diagram shown: the page's.
     let shown = RwSignal::new(page.get_untracked());
+    // What the editor holds, and what was last parsed: the latter follows once typing rests.
     let text = RwSignal::new(Builtin::Pipeline.source(shown.get_untracked()).to_string());
-    let parsed = Memo::new(move |_| text.with(|t| parse(t)));
+    let settled = RwSignal::new(text.get_untracked());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let parsed = Memo::new(move |_| settled.with(|t| parse(t)));
     // The last chart that parsed: a typo keeps the drawing, and the error shows under the editor.
     let chart = Memo::new(move |previous: Option<&Flowchart>| match parsed.get() {
         Ok(chart) => chart,
         Err(_) => previous.cloned().unwrap_or_default(),
     });
+    // One layout per chart (and canvas), numbered: a stage, a theme or a language only repaints.
+    // The canvas shows its last layout's time in `data-layout-ms` (what the caps were chosen by).
+    let laid = Memo::new(move |previous: Option<&(u32, Option<Layout>, f64)>| {
+        let count = previous.map_or(0, |(count, ..)| *count);
+        let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+        match canvas_ref.get() {
+            Some(canvas) => {
+                let began = now();
+                let layout = chart.with(|chart| lay_out(&canvas, chart));
+                (count + 1, Some(layout), now() - began)
+            }
+            None => (count, None, 0.0),
+        }
+    });
     let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.words(t.get())));
     let buttons = RwSignal::new(Vec::<NodeButton>::new());
     let edges = RwSignal::new(0usize);
-    let canvas_ref = NodeRef::<Canvas>::new();
+    let shrunk = RwSignal::new(None::<f64>);
+    let boxes = RwSignal::new(Vec::<(String, Placed)>::new());
     // Drawing is the one thing here that talks to the world outside the signals: the canvas.
     // It happens in the next animation frame (once, however many changes came before it), so a
     // worker message that moves the lit stage never lays the page out in its own task.
     redraw_each_frame(
         canvas_ref,
         move || {
-            chart.track();
+            laid.track();
             which.track();
             stage.track();
         },
         move |canvas, dark, _| {
             let is_map = which.get_untracked() == Builtin::Pipeline;
             let lit_stage = stage.get_untracked();
-            chart.with_untracked(|chart| {
-                let layout = lay_out(canvas, chart);
-                let stage_of =
-                    |id: &str| if is_map { Stage::ALL.into_iter().find(|s| s.node_id() == id) } else { None };
-                let lit = chart.nodes.iter().position(|n| stage_of(&n.id) == Some(lit_stage));
-                let placed = draw_flowchart(canvas, chart, &layout, lit, dark);
-                edges.set(chart.edges.len());
-                buttons.set(
-                    chart
+            laid.with_untracked(|(count, layout, ms)| {
+                let Some(layout) = layout else { return };
+                let _ = canvas.set_attribute("data-layouts", &count.to_string());
+                let _ = canvas.set_attribute("data-layout-ms", &format!("{ms:.1}"));
+                chart.with_untracked(|chart| {
+                    let stage_of =
+                        |id: &str| if is_map { Stage::ALL.into_iter().find(|s| s.node_id() == id) } else { None };
+                    let lit = chart.nodes.iter().position(|n| stage_of(&n.id) == Some(lit_stage));
+                    let (placed, fit) = draw_fitted(canvas, chart, layout, lit, dark);
+                    edges.set(chart.edges.len());
+                    shrunk.set(fit.shrunk.then_some(fit.scale));
+                    let offset = (fit.css_width - layout.width * fit.scale) / 2.0;
+                    boxes.set(
+                        chart
+                            .subgraphs
+                            .iter()
+                            .zip(&layout.subgraphs)
+                            .map(|(subgraph, at)| {
+                                let placed = Placed {
+                                    left: offset + at.left * fit.scale,
+                                    top: at.top * fit.scale,
+                                    width: at.width * fit.scale,
+                                    height: at.height * fit.scale,
+                                };
+                                (subgraph.id.clone(), placed)
+                            })
+                            .collect(),
+                    );
+                    let overlay: Vec<NodeButton> = chart
                         .nodes
                         .iter()
+                        .take(if chart.nodes.len() > MAX_OVERLAY_NODES { 0 } else { MAX_OVERLAY_NODES })
                         .zip(&layout.nodes)
                         .zip(placed)
                         .map(|((node, laid), at)| NodeButton {
                             id: node.id.clone(),
-                            label: node.label.clone(),
+                            label: shown_label(&node.label).into_owned(),
                             layer: laid.layer,
                             at,
                             stage: stage_of(&node.id),
                         })
-                        .collect(),
-                );
+                        .collect();
+                    let _ = canvas.set_attribute("data-nodes", &chart.nodes.len().to_string());
+                    // A repaint (a stage, the theme) moves no node: the buttons stay as they are.
+                    if buttons.with_untracked(|shown| *shown != overlay) {
+                        buttons.set(overlay);
+                    }
+                });
             });
         },
     );
 
+    let settle_now = move || {
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        settled.set(text.get_untracked());
+    };
+    let typed = move |value: String| {
+        text.set(value);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let handle =
+            set_timeout_with_handle(move || settled.set(text.get_untracked()), Duration::from_millis(SETTLE_MS));
+        pending.set_value(handle.ok());
+    };
     let choose = move |b: Builtin, lang: Lang| {
         which.set(b);
         shown.set(lang);
         text.set(b.source(lang).to_string());
+        settle_now();
     };
     // The page's language changed: show the built-in diagram in it, if the editor still holds the
     // built-in text (what the user wrote stays).
@@ -149,14 +227,6 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
         <section class="card diagram-card" id="panel-diagram" aria-labelledby="diagram-title">
             <div class="diagram-head">
                 <h2 id="diagram-title">{move || t.get().diagram.title}</h2>
-                <button
-                    class="chip"
-                    data-testid="diagram-lang"
-                    aria-label=move || t.get().diagram.switch_lang
-                    on:click=move |_| choose(which.get_untracked(), shown.get_untracked().other())
-                >
-                    {move || shown.get().other().name()}
-                </button>
             </div>
             <label class="field">
                 <span>{move || t.get().diagram.select}</span>
@@ -186,38 +256,58 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                     node_ref=canvas_ref
                     data-testid="diagram"
                     data-edges=move || edges.get()
+                    data-scale=move || shrunk.get().map(|scale| format!("{scale:.3}"))
                     role="img"
                     aria-label=move || {
-                        let names: Vec<String> = buttons.with(|b| b.iter().map(|n| n.label.clone()).collect());
+                        let names: Vec<String> = buttons.with(|b| b.iter().take(50).map(|n| n.label.clone()).collect());
                         fill(t.get().diagram.flowchart, &[("nodes", &names.join(" → "))])
                     }
                 ></canvas>
+                // Where each subgraph's box is, for tests and tools (drawn on the canvas; not focusable).
+                {move || {
+                    boxes
+                        .get()
+                        .into_iter()
+                        .map(|(id, at)| {
+                            let px = |v: f64| format!("{v:.1}px");
+                            view! {
+                                <div
+                                    class="diagram-subgraph"
+                                    data-testid="diagram-subgraph"
+                                    data-subgraph-id=id
+                                    aria-hidden="true"
+                                    style:left=px(at.left)
+                                    style:top=px(at.top)
+                                    style:width=px(at.width)
+                                    style:height=px(at.height)
+                                ></div>
+                            }
+                        })
+                        .collect_view()
+                }}
                 {move || {
                     buttons
                         .get()
                         .into_iter()
                         .map(|n| {
-                            let style = format!(
-                                "left:{:.1}px;top:{:.1}px;width:{:.1}px;height:{:.1}px",
-                                n.at.left, n.at.top, n.at.width, n.at.height
-                            );
+                            let px = |v: f64| format!("{v:.1}px");
+                            let (left, top, width, height) = (px(n.at.left), px(n.at.top), px(n.at.width), px(n.at.height));
                             let target = n.stage;
                             let current = move || target.is_some() && target == Some(stage.get());
                             // 计算资源 says how fast the worker trains, once it has: under the node, right
                             // of the arrow down from it (the map is top-down; beside the node, a
                             // narrow sidebar has no room).
                             let badge = (target == Some(Stage::Compute)).then(|| {
-                                let at = format!(
-                                    "left:{:.1}px;top:{:.1}px",
-                                    n.at.left + n.at.width / 2.0 + 8.0,
-                                    n.at.top + n.at.height + 6.0
-                                );
-                                view! { <ComputeBadge style=at /> }
+                                let at = (px(n.at.left + n.at.width / 2.0 + 8.0), px(n.at.top + n.at.height + 6.0));
+                                view! { <ComputeBadge at=at /> }
                             });
                             view! {
                                 <button
                                     class="diagram-node"
-                                    style=style
+                                    style:left=left
+                                    style:top=top
+                                    style:width=width
+                                    style:height=height
                                     data-testid="diagram-node"
                                     data-node-id=n.id
                                     data-layer=n.layer
@@ -236,6 +326,14 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                         .collect_view()
                 }}
             </div>
+            <Show when=move || shrunk.get().is_some()>
+                <p class="diagram-note" data-testid="diagram-scaled">
+                    {move || {
+                        let percent = format!("{:.0}", shrunk.get().unwrap_or(1.0) * 100.0);
+                        fill(t.get().diagram.scaled_down, &[("percent", &percent)])
+                    }}
+                </p>
+            </Show>
             <details class="diagram-editor">
                 <summary>{move || t.get().diagram.edit}</summary>
                 <textarea
@@ -244,7 +342,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                     rows="9"
                     aria-label=move || t.get().diagram.source
                     prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:input=move |ev| typed(event_target_value(&ev))
                 ></textarea>
                 <Show when=move || error().is_some()>
                     <p class="diagram-error" role="alert" data-testid="diagram-error">{error}</p>
@@ -254,9 +352,10 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
     }
 }
 
-/// The training speed beside the compute node (the app provides the speed signal).
+/// The training speed beside the compute node (the app provides the speed signal), its `left`
+/// and `top` given in `at`.
 #[component]
-fn ComputeBadge(style: String) -> impl IntoView {
+fn ComputeBadge(at: (String, String)) -> impl IntoView {
     let speed = use_context::<Memo<Option<crate::nn::Speed>>>();
     let t = use_text();
     let text = move || {
@@ -269,7 +368,15 @@ fn ComputeBadge(style: String) -> impl IntoView {
     };
     view! {
         <Show when=move || text().is_some()>
-            <span class="node-badge" style=style.clone() data-testid="compute-node-speed" aria-hidden="true">{text}</span>
+            <span
+                class="node-badge"
+                style:left=at.0.clone()
+                style:top=at.1.clone()
+                data-testid="compute-node-speed"
+                aria-hidden="true"
+            >
+                {text}
+            </span>
         </Show>
     }
 }

@@ -10,6 +10,11 @@
 //! Sizes here are in top-to-bottom space: `width` runs along a layer, `height` across layers.
 //! Labelled edges, and edges that repeat a pair of nodes, get minimum length 2 (as dagre does
 //! for labels), so their label or their second route has a layer of its own.
+//!
+//! Bends are what every later step pays for, and a few long edges over a long chain can ask for
+//! hundreds of thousands (1,000 edges over 1,000 layers). So their number is bounded: edges get
+//! their bends shortest first while the budget lasts, and an edge past it keeps no bend (its
+//! chain is its two ends, outside the ordering, drawn straight).
 
 use std::collections::HashMap;
 
@@ -75,7 +80,18 @@ pub(crate) struct Layered {
 impl Layered {
     /// Builds the layered graph of nodes of `node_sizes` and `edges`; `loop_room` is the room to
     /// keep after each node for its self-loops, as (along the layer, across layers).
+    #[cfg(test)]
     pub fn build(node_sizes: &[(f64, f64)], edges: &[EdgeInput], loop_room: &[(f64, f64)]) -> Layered {
+        Layered::build_within(node_sizes, edges, loop_room, usize::MAX)
+    }
+
+    /// [`Layered::build`] with at most `max_bends` bends in all.
+    pub fn build_within(
+        node_sizes: &[(f64, f64)],
+        edges: &[EdgeInput],
+        loop_room: &[(f64, f64)],
+        max_bends: usize,
+    ) -> Layered {
         let node_count = node_sizes.len();
         let valid = |edge: &EdgeInput| edge.from < node_count && edge.to < node_count && edge.from != edge.to;
         let pairs: Vec<(usize, usize)> = edges.iter().map(|edge| (edge.from, edge.to)).collect();
@@ -100,6 +116,28 @@ impl Layered {
             .collect();
         let node_layers = assign_layers(node_count, &oriented);
 
+        let ends = |edge: &EdgeInput, flip: bool| if flip { (edge.to, edge.from) } else { (edge.from, edge.to) };
+        let mut by_span: Vec<(usize, usize)> = edges
+            .iter()
+            .zip(&reversed)
+            .enumerate()
+            .filter(|(_, (edge, _))| valid(edge))
+            .map(|(index, (edge, &flip))| {
+                let (top, bottom) = ends(edge, flip);
+                (node_layers[bottom].saturating_sub(node_layers[top]).saturating_sub(1), index)
+            })
+            .collect();
+        by_span.sort_unstable();
+        let mut bent = vec![false; edges.len()];
+        let mut budget = max_bends;
+        for (bends, index) in by_span {
+            if bends > budget {
+                break;
+            }
+            budget -= bends;
+            bent[index] = true;
+        }
+
         let room = |node: usize| loop_room.get(node).copied().unwrap_or((0.0, 0.0));
         let mut graph = Layered {
             vertices: (0..node_count).map(Vertex::Node).collect(),
@@ -117,7 +155,11 @@ impl Layered {
                 graph.chains.push(None);
                 continue;
             }
-            let (top, bottom) = if flip { (edge.to, edge.from) } else { (edge.from, edge.to) };
+            let (top, bottom) = ends(edge, flip);
+            if !bent[index] {
+                graph.chains.push(Some(Chain { vertices: vec![top, bottom], reversed: flip, label: None }));
+                continue;
+            }
             let span = node_layers[bottom] - node_layers[top];
             let mut chain = Chain { vertices: vec![top], reversed: flip, label: None };
             for step in 1..span {
@@ -210,6 +252,17 @@ mod tests {
         assert_eq!((back.vertices.first(), back.vertices.last()), (Some(&0), Some(&1)));
         assert_eq!((graph.chains[2].as_ref(), graph.chains[3].as_ref()), (None, None));
         assert_eq!(graph.layer[1], 2, "the repeated pair gets length 2");
+    }
+
+    #[test]
+    fn bends_past_the_budget_are_not_made() {
+        // 0 → 1 → 2 → 3, and 0 → 2 (one bend) and 0 → 3 (two bends), with room for one.
+        let edges = [edge(0, 1), edge(1, 2), edge(2, 3), edge(0, 2), edge(0, 3)];
+        let graph = Layered::build_within(&[(10.0, 10.0); 4], &edges, &[], 1);
+        assert_eq!(graph.vertices.len(), 5, "one bend");
+        assert_eq!(graph.chains[3].as_ref().unwrap().vertices, [0, 4, 2]);
+        assert_eq!(graph.chains[4].as_ref().unwrap().vertices, [0, 3], "straight, no bend");
+        assert!(!graph.down[0].contains(&3), "and outside the ordering");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! Brandes–Köpf, balanced or its narrowest alignment, from `align` and `compact`, and the
 //! quadratic placement of `quadratic`), `route` draws polylines through the bends that cross no
 //! other node, and `pipeline` ties these together, turns the drawing to the chart's direction
-//! and clips edge ends to the outlines of `shape`.
+//! and clips edge ends to the outlines of `shape`; `clusters` lays subgraphs out as boxes.
 //!
 //! ```text
 //! graph TD                      ┌──────┐
@@ -31,6 +31,7 @@
 //! order, no randomness), iterative (no recursion depth), and free of panics on any chart.
 
 mod align;
+mod clusters;
 mod compact;
 mod coords;
 mod cycles;
@@ -45,5 +46,6 @@ mod route;
 mod shape;
 
 pub use options::{CrossingHeuristic, LayoutOptions};
-pub use output::{EdgePath, Layout, NodeBox};
+pub use output::{EdgePath, Layout, NodeBox, SubgraphBox};
 pub use pipeline::layout;
+pub use shape::{cylinder_ry, SUBROUTINE_INSET};

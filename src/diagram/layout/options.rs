@@ -66,6 +66,10 @@ pub struct LayoutOptions {
     pub patience: usize,
     /// How sweeps score a vertex's position. Default barycenter (dagre).
     pub heuristic: CrossingHeuristic,
+    /// Most bends (one per layer an edge crosses) in the whole chart; edges past it are drawn
+    /// straight. Default 3,000: with the parser's 2,000 nodes, the layout stays within a frame's
+    /// work whatever the chart (dagre has no bound; Mermaid's charts freeze the page instead).
+    pub max_bends: usize,
 }
 
 impl Default for LayoutOptions {
@@ -82,6 +86,7 @@ impl Default for LayoutOptions {
             crossing_sweeps: 24,
             patience: 4,
             heuristic: CrossingHeuristic::Barycenter,
+            max_bends: 3_000,
         }
     }
 }
@@ -110,6 +115,7 @@ impl LayoutOptions {
             crossing_sweeps: self.crossing_sweeps.min(1000),
             patience: self.patience.max(1),
             heuristic: self.heuristic,
+            max_bends: self.max_bends,
         }
     }
 }

@@ -66,6 +66,21 @@ pub struct EdgePath {
     pub reversed: bool,
 }
 
+/// Where a subgraph's box goes: its top-left corner and size, and the height of its title band.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SubgraphBox {
+    /// Left edge.
+    pub left: f64,
+    /// Top edge.
+    pub top: f64,
+    /// Width.
+    pub width: f64,
+    /// Height, title band included.
+    pub height: f64,
+    /// Height of the band at the top that holds the title (0 without a title).
+    pub title_height: f64,
+}
+
 /// A laid-out flowchart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -79,6 +94,8 @@ pub struct Layout {
     pub edges: Vec<EdgePath>,
     /// Edge crossings between adjacent layers after ordering (self-loops aside).
     pub crossings: usize,
+    /// One box per subgraph, in the chart's subgraph order.
+    pub subgraphs: Vec<SubgraphBox>,
 }
 
 #[cfg(test)]

@@ -8,13 +8,14 @@
 //! TB (x, y)   BT (x, H − y)   LR (y, x)   RL (H − y, x)      H: height of the TB drawing
 //! ```
 
+use super::clusters::lay_out_clusters;
 use super::coords::assign_coordinates;
 use super::layered::{EdgeInput, Layered};
 use super::options::LayoutOptions;
 use super::order::reduce_crossings;
 use super::output::{EdgePath, Layout, NodeBox};
 use super::route::{loop_room, route_edges};
-use crate::diagram::graph::{Direction, Flowchart};
+use crate::diagram::graph::{shown_label, Direction, Edge, Flowchart, Shape};
 
 /// Lays out `chart`, sizing each node around its label as measured by `measure` (text → width and
 /// height in px; NaN, infinite or negative sizes count as 0). Never panics; edges naming missing
@@ -33,47 +34,63 @@ use crate::diagram::graph::{Direction, Flowchart};
 /// ```
 pub fn layout(chart: &Flowchart, measure: &dyn Fn(&str) -> (f64, f64), options: &LayoutOptions) -> Layout {
     let options = options.sanitized();
-    let direction = chart.direction;
-    let to_top_bottom =
-        |(width, height): (f64, f64)| if direction.is_horizontal() { (height, width) } else { (width, height) };
+    if !chart.subgraphs.is_empty() {
+        return lay_out_clusters(chart, measure, &options);
+    }
     let padding = (options.padding_x, options.padding_y);
-    let node_sizes: Vec<(f64, f64)> =
-        chart.nodes.iter().map(|node| node.shape.size_for_label(measured(measure, &node.label), padding)).collect();
+    let node_sizes: Vec<(f64, f64)> = chart
+        .nodes
+        .iter()
+        .map(|node| node.shape.size_for_label(measured(measure, &shown_label(&node.label)), padding))
+        .collect();
     let label_sizes: Vec<Option<(f64, f64)>> = chart
         .edges
         .iter()
         .map(|edge| {
-            let (width, height) = measured(measure, edge.label.as_deref()?);
+            let (width, height) = measured(measure, &shown_label(edge.label.as_deref()?));
             Some((width + 2.0 * options.label_padding, height + 2.0 * options.label_padding))
         })
         .collect();
+    let shapes: Vec<Shape> = chart.nodes.iter().map(|node| node.shape).collect();
+    lay_out_sized(chart.direction, &shapes, &node_sizes, &chart.edges, &label_sizes, &options)
+}
 
+/// Lays out nodes of the given outlines and sizes (in their own orientation) and `edges` between
+/// them (by index), whose labels measure `label_sizes`; `options` are sanitized.
+pub(crate) fn lay_out_sized(
+    direction: Direction,
+    shapes: &[Shape],
+    node_sizes: &[(f64, f64)],
+    edges: &[Edge],
+    label_sizes: &[Option<(f64, f64)>],
+    options: &LayoutOptions,
+) -> Layout {
+    let options = *options;
+    let to_top_bottom =
+        |(width, height): (f64, f64)| if direction.is_horizontal() { (height, width) } else { (width, height) };
     let top_bottom_sizes: Vec<(f64, f64)> = node_sizes.iter().copied().map(to_top_bottom).collect();
-    let inputs: Vec<EdgeInput> = chart
-        .edges
+    let inputs: Vec<EdgeInput> = edges
         .iter()
-        .zip(&label_sizes)
+        .zip(label_sizes)
         .map(|(edge, label)| EdgeInput { from: edge.from, to: edge.to, label: label.map(to_top_bottom) })
         .collect();
-    let room = loop_room(chart.nodes.len(), &inputs, &options);
-    let mut graph = Layered::build(&top_bottom_sizes, &inputs, &room);
+    let room = loop_room(node_sizes.len(), &inputs, &options);
+    let mut graph = Layered::build_within(&top_bottom_sizes, &inputs, &room, options.max_bends);
     let crossings = reduce_crossings(&mut graph, options.crossing_sweeps, options.patience, options.heuristic);
     let at = assign_coordinates(&graph, &options);
     let routes = route_edges(&graph, &at, &top_bottom_sizes, &inputs, &options);
 
     let turn = |point: (f64, f64)| turn(direction, at.height, point);
-    let nodes: Vec<NodeBox> = chart
-        .nodes
+    let nodes: Vec<NodeBox> = shapes
         .iter()
         .enumerate()
-        .map(|(index, node)| {
+        .map(|(index, &shape)| {
             let (x, y) = turn((at.x[index], at.layer_y[graph.layer[index]]));
             let (width, height) = node_sizes[index];
-            NodeBox { x, y, width, height, layer: graph.layer[index], shape: node.shape }
+            NodeBox { x, y, width, height, layer: graph.layer[index], shape }
         })
         .collect();
-    let edges = chart
-        .edges
+    let edges = edges
         .iter()
         .zip(routes)
         .zip(&graph.chains)
@@ -96,11 +113,11 @@ pub fn layout(chart: &Flowchart, measure: &dyn Fn(&str) -> (f64, f64), options: 
         })
         .collect();
     let (width, height) = if direction.is_horizontal() { (at.height, at.width) } else { (at.width, at.height) };
-    Layout { width, height, nodes, edges, crossings }
+    Layout { width, height, nodes, edges, crossings, subgraphs: Vec::new() }
 }
 
 /// The label size `measure` gives, with unusable numbers replaced by 0.
-fn measured(measure: &dyn Fn(&str) -> (f64, f64), text: &str) -> (f64, f64) {
+pub(crate) fn measured(measure: &dyn Fn(&str) -> (f64, f64), text: &str) -> (f64, f64) {
     let (width, height) = measure(text);
     let usable = |value: f64| if value.is_finite() && value > 0.0 { value.min(1.0e6) } else { 0.0 };
     (usable(width), usable(height))

@@ -63,13 +63,23 @@ pub(crate) fn route_edges(
     let mut loops_done = vec![0_usize; node_sizes.len()];
     let mut stacked = vec![0.0_f64; node_sizes.len()];
     let loop_count = loop_room(node_sizes.len(), edges, options);
+    let layer_nodes: Vec<Vec<usize>> =
+        graph.layers.iter().map(|layer| layer.iter().copied().filter(|&v| graph.is_node(v)).collect()).collect();
     edges
         .iter()
         .zip(&graph.chains)
         .map(|(edge, chain)| match chain {
             Some(chain) => {
-                let points = chain_points(graph, at, node_sizes, &chain.vertices);
-                Route { points, label_pos: chain.label.map(centre) }
+                let points = chain_points(graph, at, node_sizes, &layer_nodes, &chain.vertices);
+                // An edge past the bend budget has no label vertex: its label goes halfway.
+                let halfway = || match (chain.vertices.first(), chain.vertices.last()) {
+                    (Some(&a), Some(&b)) => {
+                        Some(((centre(a).0 + centre(b).0) / 2.0, (centre(a).1 + centre(b).1) / 2.0))
+                    }
+                    _ => None,
+                };
+                let label_pos = chain.label.map(centre).or_else(|| edge.label.and_then(|_| halfway()));
+                Route { points, label_pos }
             }
             None if edge.from == edge.to && edge.from < node_sizes.len() => {
                 let node = edge.from;
@@ -102,8 +112,15 @@ fn label_room(edges: &[EdgeInput], node: usize, options: &LayoutOptions) -> f64 
         .fold(0.0, f64::max)
 }
 
-/// The polyline through a chain of vertices, straight where clear, boxed in where not.
-fn chain_points(graph: &Layered, at: &Coordinates, node_sizes: &[(f64, f64)], chain: &[usize]) -> Vec<(f64, f64)> {
+/// The polyline through a chain of vertices, straight where clear, boxed in where not;
+/// `layer_nodes` holds each layer's nodes, left to right.
+fn chain_points(
+    graph: &Layered,
+    at: &Coordinates,
+    node_sizes: &[(f64, f64)],
+    layer_nodes: &[Vec<usize>],
+    chain: &[usize],
+) -> Vec<(f64, f64)> {
     let centre = |v: usize| (at.x[v], at.layer_y[graph.layer[v]]);
     let band = |v: usize| {
         let layer = graph.layer[v];
@@ -115,12 +132,15 @@ fn chain_points(graph: &Layered, at: &Coordinates, node_sizes: &[(f64, f64)], ch
         .windows(2)
         .map(|hop| {
             let (a, b) = (centre(hop[0]), centre(hop[1]));
+            let (left, right) = (a.0.min(b.0), a.0.max(b.0));
             [graph.layer[hop[0]], graph.layer[hop[1]]].iter().any(|&layer| {
-                graph.layers[layer].iter().any(|&v| {
-                    graph.is_node(v)
-                        && !ends.contains(&Some(v))
-                        && segment_hits_box(a, b, node_box(at, graph, node_sizes, v))
-                })
+                // Boxes in a layer stand apart, left to right: only those over [left, right] can be hit.
+                let nodes = &layer_nodes[layer];
+                let first = nodes.partition_point(|&v| node_box(at, graph, node_sizes, v).2 < left);
+                nodes[first..]
+                    .iter()
+                    .take_while(|&&v| node_box(at, graph, node_sizes, v).0 <= right)
+                    .any(|&v| !ends.contains(&Some(v)) && segment_hits_box(a, b, node_box(at, graph, node_sizes, v)))
             })
         })
         .collect();

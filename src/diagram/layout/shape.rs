@@ -9,6 +9,11 @@
 //! Asymmetric           (lw + 2px + h/2) × h        flag: notch of depth min(h/2, w/4) on the left
 //! Diamond              1.5(lw + px) × 3(lh + py)   the padded label box reaches ¾ of the way out
 //! Circle               d × d                       d = √(lw² + lh²) + 2py
+//! Subroutine           (lw + 2px + 16) × h         a second line 8 px in from each side
+//! Cylinder             (lw + 2px) × (h + 2ry)      elliptic ends, ry = (w/2) / (2.5 + w/50) (Mermaid's)
+//! Hexagon              (lw + 2px + h/2) × h        points h/4 out on each side
+//! LeanRight, LeanLeft,
+//! Trapezoid, InvTrap.  (lw + 2px + h/2) × h        sides slanted h/2 across the height
 //! ```
 //!
 //! Every outline is star-shaped about its centre, so a ray from the centre crosses the border
@@ -39,6 +44,14 @@ impl Shape {
                 let diameter = lw.hypot(lh) + 2.0 * py;
                 (diameter, diameter)
             }
+            Shape::Subroutine => (lw + 2.0 * px + 2.0 * SUBROUTINE_INSET, h),
+            Shape::Cylinder => {
+                let width = lw + 2.0 * px;
+                (width, h + 2.0 * cylinder_ry(width))
+            }
+            Shape::Hexagon | Shape::LeanRight | Shape::LeanLeft | Shape::Trapezoid | Shape::InvTrapezoid => {
+                (lw + 2.0 * px + h / 2.0, h)
+            }
         };
         (width.max(LEAST_SIZE), height.max(LEAST_SIZE))
     }
@@ -60,6 +73,17 @@ impl Shape {
                 let depth = half_h.min(half_w / 2.0);
                 offset.0 >= -half_w + depth * (1.0 - dy / half_h)
             }
+            Shape::Subroutine => true,
+            Shape::Cylinder => {
+                let ry = cylinder_ry(size.0).min(half_h);
+                let body = half_h - ry;
+                dy <= body || (dx / half_w).powi(2) + ((dy - body) / ry).powi(2) <= 1.0
+            }
+            Shape::Hexagon => dx <= half_w - (size.1 / 4.0).min(half_w) * dy / half_h,
+            Shape::LeanRight | Shape::LeanLeft | Shape::Trapezoid | Shape::InvTrapezoid => {
+                let (left, right) = self.slant_insets(size, offset.1);
+                offset.0 >= -half_w + left && offset.0 <= half_w - right
+            }
         }
     }
 
@@ -75,7 +99,8 @@ impl Shape {
             Shape::Rectangle => Some((half_w / dx.abs()).min(half_h / dy.abs())),
             Shape::Diamond => Some(1.0 / (dx.abs() / half_w + dy.abs() / half_h)),
             Shape::Circle => Some(1.0 / ((dx / half_w).powi(2) + (dy / half_h).powi(2)).sqrt()),
-            Shape::Rounded | Shape::Stadium | Shape::Asymmetric => None,
+            Shape::Subroutine => Some((half_w / dx.abs()).min(half_h / dy.abs())),
+            _ => None,
         };
         if let Some(t) = exact.filter(|t| t.is_finite()) {
             return (centre.0 + dx * t, centre.1 + dy * t);
@@ -94,6 +119,48 @@ impl Shape {
     }
 }
 
+impl Shape {
+    /// How far in from the bounding box the left and right sides of a slanted outline stand at
+    /// `dy` from the centre (down positive): `[/ /]` leans right, its top shifted right.
+    fn slant_insets(self, size: (f64, f64), dy: f64) -> (f64, f64) {
+        let slant = (size.1 / 2.0).min(size.0 / 2.0);
+        let down = ((dy + size.1 / 2.0) / size.1).clamp(0.0, 1.0);
+        let (top, bottom) = (slant * (1.0 - down), slant * down);
+        match self {
+            Shape::LeanRight => (top, bottom),
+            Shape::LeanLeft => (bottom, top),
+            Shape::Trapezoid => (top, top),
+            Shape::InvTrapezoid => (bottom, bottom),
+            _ => (0.0, 0.0),
+        }
+    }
+
+    /// The corners of a slanted outline of `size` about (0, 0), clockwise from the top left (for
+    /// drawing); `None` for the other outlines.
+    pub fn slanted_corners(self, size: (f64, f64)) -> Option<[(f64, f64); 4]> {
+        if !matches!(self, Shape::LeanRight | Shape::LeanLeft | Shape::Trapezoid | Shape::InvTrapezoid) {
+            return None;
+        }
+        let (half_w, half_h) = (size.0 / 2.0, size.1 / 2.0);
+        let (top_left, top_right) = self.slant_insets(size, -half_h);
+        let (bottom_left, bottom_right) = self.slant_insets(size, half_h);
+        Some([
+            (-half_w + top_left, -half_h),
+            (half_w - top_right, -half_h),
+            (half_w - bottom_right, half_h),
+            (-half_w + bottom_left, half_h),
+        ])
+    }
+}
+
+/// How far a subroutine's inner lines stand in from its sides.
+pub const SUBROUTINE_INSET: f64 = 8.0;
+
+/// The vertical radius of a cylinder's ends for its width (Mermaid's `rx / (2.5 + w / 50)`).
+pub fn cylinder_ry(width: f64) -> f64 {
+    (width / 2.0) / (2.5 + width / 50.0)
+}
+
 /// Whether (dx, dy) ≥ 0 lies in a rectangle of half-size (half_w, half_h) with corners of radius r.
 fn in_rounded(half_w: f64, half_h: f64, r: f64, dx: f64, dy: f64) -> bool {
     let (qx, qy) = (dx - (half_w - r), dy - (half_h - r));
@@ -104,8 +171,7 @@ fn in_rounded(half_w: f64, half_h: f64, r: f64, dx: f64, dy: f64) -> bool {
 mod tests {
     use super::*;
 
-    const ALL: [Shape; 6] =
-        [Shape::Rectangle, Shape::Rounded, Shape::Stadium, Shape::Circle, Shape::Diamond, Shape::Asymmetric];
+    const ALL: [Shape; 13] = Shape::ALL;
 
     #[test]
     fn every_outline_holds_its_label_box() {
@@ -126,6 +192,23 @@ mod tests {
         assert_eq!(Shape::Diamond.size_for_label((70.0, 16.0), padding), (127.5, 78.0));
         assert_eq!(Shape::Circle.size_for_label((30.0, 40.0), padding), (70.0, 70.0));
         assert_eq!(Shape::Rectangle.size_for_label((0.0, 0.0), (0.0, 0.0)), (2.0, 2.0));
+        assert_eq!(Shape::Subroutine.size_for_label((70.0, 16.0), padding), (116.0, 36.0));
+        assert_eq!(Shape::Hexagon.size_for_label((70.0, 16.0), padding), (118.0, 36.0));
+        let (width, height) = Shape::Cylinder.size_for_label((70.0, 16.0), padding);
+        assert_eq!(width, 100.0);
+        assert!((height - (36.0 + 2.0 * 50.0 / 4.5)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn slanted_outlines_lean_their_way() {
+        let size = (100.0, 40.0);
+        let corners = |shape: Shape| shape.slanted_corners(size).unwrap();
+        assert_eq!(corners(Shape::LeanRight), [(-30.0, -20.0), (50.0, -20.0), (30.0, 20.0), (-50.0, 20.0)]);
+        assert_eq!(corners(Shape::LeanLeft), [(-50.0, -20.0), (30.0, -20.0), (50.0, 20.0), (-30.0, 20.0)]);
+        assert_eq!(corners(Shape::Trapezoid), [(-30.0, -20.0), (30.0, -20.0), (50.0, 20.0), (-50.0, 20.0)]);
+        assert_eq!(corners(Shape::InvTrapezoid), [(-50.0, -20.0), (50.0, -20.0), (30.0, 20.0), (-30.0, 20.0)]);
+        assert_eq!(Shape::Rectangle.slanted_corners(size), None);
+        assert!(Shape::LeanRight.contains(size, (45.0, -19.0)) && !Shape::LeanRight.contains(size, (-45.0, -19.0)));
     }
 
     #[test]

@@ -41,6 +41,11 @@ impl Cursor {
         self.pos = pos.min(self.chars.len());
     }
 
+    /// The line's length in characters.
+    pub fn line_len(&self) -> usize {
+        self.chars.len()
+    }
+
     /// Whether nothing is left on the line.
     pub fn at_end(&self) -> bool {
         self.pos >= self.chars.len()

@@ -11,10 +11,12 @@
 //!
 //! `graph TD; A --> B` also works: statements may follow the header after a `;`.
 
+use super::builder::Builder;
 use super::cursor::Cursor;
 use super::error::ParseError;
 use super::found::Found;
-use super::statement::{parse_statements, Builder};
+use super::limits::{past_char_limit, Limit, MAX_SOURCE_CHARS};
+use super::statement::parse_statements;
 use crate::diagram::graph::{Direction, Flowchart};
 
 /// Parses Mermaid flowchart text into a [`Flowchart`], or says what is wrong and where.
@@ -26,6 +28,9 @@ use crate::diagram::graph::{Direction, Flowchart};
 /// assert_eq!(chart.nodes[1].label, "数据集");
 /// ```
 pub fn parse(source: &str) -> Result<Flowchart, ParseError> {
+    if let Some((line, column)) = past_char_limit(source) {
+        return Err(ParseError::TooLarge { line, column, limit: Limit::Characters(MAX_SOURCE_CHARS) });
+    }
     let lines: Vec<&str> = source.lines().collect();
     let mut builder = Builder::default();
     let mut header_seen = false;
@@ -52,7 +57,7 @@ pub fn parse(source: &str) -> Result<Flowchart, ParseError> {
     if !header_seen {
         return Err(ParseError::MissingHeader { line: lines.len().max(1), column: 1, found: Found::EndOfInput });
     }
-    Ok(builder.chart)
+    builder.finish()
 }
 
 /// The index of the first line after the front matter (0 when there is none).

@@ -5,6 +5,7 @@
 //! (that English is also the error's `Display`).
 
 use super::found::{After, Found};
+use super::limits::Limit;
 
 /// Why a flowchart could not be parsed, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,14 +117,70 @@ pub enum ParseError {
         /// The arrow written.
         found: String,
     },
-    /// `subgraph ... end`, which this parser does not support yet.
-    Subgraph {
+    /// An unquoted label holds a bracket, which Mermaid reads as a shape (`A[Start --> B[End]`).
+    BracketInLabel {
+        /// Line, from 1.
+        line: usize,
+        /// Column of the bracket, from 1.
+        column: usize,
+        /// The node's id.
+        node: String,
+        /// The bracket.
+        bracket: char,
+    },
+    /// The source is beyond one of the bounds of [`super::limits`].
+    TooLarge {
+        /// Line where it crosses the bound, from 1.
+        line: usize,
+        /// Column where it crosses the bound, from 1.
+        column: usize,
+        /// Which bound.
+        limit: Limit,
+    },
+    /// `subgraph` never closed by `end`.
+    UnclosedSubgraph {
+        /// Line of the `subgraph` keyword, from 1.
+        line: usize,
+        /// Column of the keyword, from 1.
+        column: usize,
+        /// The subgraph's id.
+        id: String,
+    },
+    /// `end` with no subgraph open.
+    EndWithoutSubgraph {
         /// Line, from 1.
         line: usize,
         /// Column of the keyword, from 1.
         column: usize,
-        /// `subgraph` or `end`.
-        keyword: &'static str,
+    },
+    /// An edge (or a node) names a subgraph's id, which this layout does not join edges to.
+    EdgeToSubgraph {
+        /// Line of the first use as a node, from 1.
+        line: usize,
+        /// Column of that use, from 1.
+        column: usize,
+        /// The subgraph's id.
+        id: String,
+    },
+    /// A styling statement without what it needs (`class A` without a class name).
+    IncompleteStyling {
+        /// Line, from 1.
+        line: usize,
+        /// Column of the keyword, from 1.
+        column: usize,
+        /// The form expected, e.g. `class A,B name`.
+        usage: &'static str,
+    },
+    /// A `fill`, `stroke` or `color` value that is not a colour (hex, `rgb()` or a CSS name).
+    BadColour {
+        /// Line, from 1.
+        line: usize,
+        /// Column of the value, from 1.
+        column: usize,
+        /// The property, e.g. `fill`.
+        property: String,
+        /// The value written.
+        found: String,
     },
     /// `graph` or `flowchart` again after the header.
     SecondHeader {
@@ -167,7 +224,13 @@ impl ParseError {
             | ParseError::UnclosedEdgeLabel { line, column, .. }
             | ParseError::UnsupportedShape { line, column, .. }
             | ParseError::UnsupportedArrow { line, column, .. }
-            | ParseError::Subgraph { line, column, .. }
+            | ParseError::BracketInLabel { line, column, .. }
+            | ParseError::TooLarge { line, column, .. }
+            | ParseError::UnclosedSubgraph { line, column, .. }
+            | ParseError::EndWithoutSubgraph { line, column }
+            | ParseError::EdgeToSubgraph { line, column, .. }
+            | ParseError::IncompleteStyling { line, column, .. }
+            | ParseError::BadColour { line, column, .. }
             | ParseError::SecondHeader { line, column, .. }
             | ParseError::UnclosedFrontMatter { line, column } => (line, column),
         }

@@ -4,51 +4,19 @@
 //! A --> B --> C            a chain: two edges, A->B and B->C
 //! A & B --> C & D          a cross product: A->C, A->D, B->C, B->D
 //! A[x]; B{y}               two statements, each defining a node
-//! classDef hot fill:#f00   styling, accepted and ignored (as are class, style, linkStyle, click)
+//! classDef hot fill:#f00   styling (also class, style); linkStyle and click are accepted and ignored
+//! subgraph id [title]      opens a subgraph (to its `end`), `direction LR` inside it
 //! ```
 
-use std::collections::HashMap;
-
 use super::arrow::parse_arrow;
+use super::builder::Builder;
 use super::cursor::Cursor;
 use super::error::ParseError;
 use super::found::After;
-use super::node::{parse_node, NodeRef};
-use crate::diagram::graph::{Directive, Edge, Flowchart, Ignored, Node, Shape};
-
-/// Collects nodes (by id, in order of first appearance) and edges into a [`Flowchart`].
-#[derive(Debug, Default)]
-pub(crate) struct Builder {
-    /// The chart built so far.
-    pub chart: Flowchart,
-    index: HashMap<String, usize>,
-}
-
-impl Builder {
-    /// The index of the node, adding it on first sight; a label given here replaces an earlier one.
-    fn node(&mut self, node: NodeRef) -> usize {
-        if let Some((line, column)) = node.class_at {
-            self.ignore(line, column, Directive::ClassShorthand);
-        }
-        if let Some(&index) = self.index.get(&node.id) {
-            if let (Some((shape, label)), Some(known)) = (node.definition, self.chart.nodes.get_mut(index)) {
-                known.shape = shape;
-                known.label = label;
-            }
-            return index;
-        }
-        let (shape, label) = node.definition.unwrap_or_else(|| (Shape::Rectangle, node.id.clone()));
-        let index = self.chart.nodes.len();
-        self.index.insert(node.id.clone(), index);
-        self.chart.nodes.push(Node { id: node.id, label, shape });
-        index
-    }
-
-    /// Records a statement that is accepted but not applied.
-    fn ignore(&mut self, line: usize, column: usize, directive: Directive) {
-        self.chart.ignored.push(Ignored { line, column, directive });
-    }
-}
+use super::node::parse_node;
+use super::styling::parse_styling;
+use super::subgraph::parse_subgraph_header;
+use crate::diagram::graph::{Direction, Directive, Edge, Ignored};
 
 /// Reads the statements from the cursor to the end of its line (or a `%%` comment).
 pub(crate) fn parse_statements(cursor: &mut Cursor, builder: &mut Builder) -> Result<(), ParseError> {
@@ -63,13 +31,38 @@ pub(crate) fn parse_statements(cursor: &mut Cursor, builder: &mut Builder) -> Re
         let (start, line, column) = (cursor.pos(), cursor.line, cursor.column());
         let word = cursor.eat_id();
         if cursor.peek().is_none_or(|c| c.is_whitespace() || c == ';') {
-            if let Some(directive) = Directive::from_keyword(&word) {
-                builder.ignore(line, column, directive);
-                return Ok(());
-            }
             match word.as_str() {
-                "subgraph" => return Err(ParseError::Subgraph { line, column, keyword: "subgraph" }),
-                "end" => return Err(ParseError::Subgraph { line, column, keyword: "end" }),
+                "classDef" | "class" | "style" if cursor.peek().is_some_and(char::is_whitespace) => {
+                    return parse_styling(cursor, &word, column, builder);
+                }
+                "linkStyle" | "click" => {
+                    if let Some(directive) = Directive::from_keyword(&word) {
+                        builder.chart.ignored.push(Ignored { line, column, directive });
+                    }
+                    return Ok(());
+                }
+                "subgraph" => {
+                    let (id, title) = parse_subgraph_header(cursor)?;
+                    builder.open_subgraph(id, title, line, column);
+                    return Ok(());
+                }
+                "end" => {
+                    builder.close_subgraph(line, column)?;
+                    continue;
+                }
+                "direction" if builder.in_subgraph() => {
+                    cursor.skip_spaces();
+                    let (at, start) = (cursor.column(), cursor.pos());
+                    cursor.eat_while(|c| !c.is_whitespace() && c != ';');
+                    let found = cursor.slice(start, cursor.pos());
+                    let direction = Direction::from_keyword(&found).ok_or(ParseError::UnknownDirection {
+                        line,
+                        column: at,
+                        found,
+                    })?;
+                    builder.set_direction(direction);
+                    continue;
+                }
                 "graph" | "flowchart" => return Err(ParseError::SecondHeader { line, column, keyword: word }),
                 _ => {}
             }
@@ -90,6 +83,7 @@ fn parse_chain(cursor: &mut Cursor, builder: &mut Builder) -> Result<usize, Pars
     loop {
         let before = cursor.pos();
         cursor.skip_spaces();
+        let (line, column) = (cursor.line, cursor.column());
         let Some(arrow) = parse_arrow(cursor)? else {
             cursor.set_pos(before);
             return Ok(group.last().copied().unwrap_or_default());
@@ -98,7 +92,7 @@ fn parse_chain(cursor: &mut Cursor, builder: &mut Builder) -> Result<usize, Pars
         let next = parse_group(cursor, builder, Some(After::Arrow(arrow.written.clone())))?;
         for &from in &group {
             for &to in &next {
-                builder.chart.edges.push(Edge { from, to, label: arrow.label.clone(), style: arrow.style });
+                builder.edge(Edge { from, to, label: arrow.label.clone(), style: arrow.style }, line, column)?;
             }
         }
         group = next;
@@ -114,7 +108,7 @@ fn parse_group(cursor: &mut Cursor, builder: &mut Builder, after: Option<After>)
         let Some(node) = parse_node(cursor)? else {
             return Err(ParseError::ExpectedNode { line, column, after, found: cursor.found() });
         };
-        members.push(builder.node(node));
+        members.push(builder.node(node, line, column)?);
         let before = cursor.pos();
         cursor.skip_spaces();
         if !cursor.eat("&") {
@@ -129,12 +123,12 @@ fn parse_group(cursor: &mut Cursor, builder: &mut Builder, after: Option<After>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagram::graph::EdgeStyle;
+    use crate::diagram::graph::{EdgeStyle, Flowchart, Shape};
 
     fn read(line: &str) -> Result<Flowchart, ParseError> {
         let mut builder = Builder::default();
         parse_statements(&mut Cursor::new(line, 1), &mut builder)?;
-        Ok(builder.chart)
+        builder.finish()
     }
 
     fn pairs(chart: &Flowchart) -> Vec<(&str, &str)> {
@@ -163,10 +157,11 @@ mod tests {
 
     #[test]
     fn directives_are_ignored_to_the_end_of_the_line() {
-        let chart = read("classDef hot fill:#f00,stroke:#333; A --> B").unwrap();
+        let chart = read("linkStyle 0 stroke:#f00; A --> B").unwrap();
         assert!(chart.nodes.is_empty());
-        assert_eq!(chart.ignored, [Ignored { line: 1, column: 1, directive: Directive::ClassDef }]);
-        assert_eq!(read("A:::hot --> B").unwrap().ignored[0].directive, Directive::ClassShorthand);
+        assert_eq!(chart.ignored, [Ignored { line: 1, column: 1, directive: Directive::LinkStyle }]);
+        let styled = read("A:::hot --> B; classDef hot fill:#f00").unwrap();
+        assert!(styled.nodes[0].style.fill.is_some() && styled.nodes[1].style.fill.is_none());
     }
 
     #[test]
@@ -181,6 +176,9 @@ mod tests {
         let error = read("A & --> B").unwrap_err();
         assert_eq!(error.to_string(), "line 1, column 5: expected a node id after \"&\", found \"-->\"");
         let error = read("    subgraph one").unwrap_err();
-        assert_eq!(error.to_string(), "line 1, column 5: subgraphs are not supported yet");
+        assert_eq!(
+            error.to_string(),
+            "line 1, column 5: the subgraph \"one\" is never closed: expected \"end\" on a later line"
+        );
     }
 }

@@ -8,8 +8,6 @@ catalogue! {
     Diagram {
         /// The panel's heading.
         title: "Key factors" | "关键因素",
-        /// The language chip's name (for screen readers): it shows the other language's diagram.
-        switch_lang: "Switch the diagram's language" | "切换图示的语言",
         /// The selector's label.
         select: "Diagram" | "图示",
         /// Built-in: the seed's first diagram, the pipeline, lit by the user's stage.
@@ -20,6 +18,8 @@ catalogue! {
         problems: "The Stability AI case: a chain of causes" | "Stability AI 案例：一连串的原因",
         /// The canvas for screen readers (`{nodes}`: the nodes' labels joined by arrows).
         flowchart: "Flowchart: {nodes}" | "流程图：{nodes}",
+        /// Under a drawing shrunk to stay within the browser's canvas limits (`{percent}` of its size).
+        scaled_down: "This diagram is too big for a canvas: it is drawn at {percent}% of its size." | "这张图对画布来说太大：按原尺寸的 {percent}% 绘制。",
         /// The editor's summary.
         edit: "Edit the Mermaid source" | "编辑 Mermaid 源码",
         /// The editor's text area (for screen readers).
@@ -55,13 +55,27 @@ catalogue! {
         /// An edge label never closed.
         parse_unclosed_edge_label: "this edge label is never closed: expected \"{closer}\" on the same line" | "这个连线标签没有闭合：同一行上应有“{closer}”",
         /// A node shape not drawn (`{{text}}` is the shape `{text}`, braces and all).
-        parse_unsupported_shape: "the shape \"{opener}\" is not supported yet: use [text], (text), ([text]), ((text)), {{text}} or >text]" | "暂不支持形状“{opener}”：请用 [文字]、(文字)、([文字])、((文字))、{{文字}} 或 >文字]",
+        parse_unsupported_shape: "the shape \"{opener}\" is not supported yet: use [text], (text), ([text]), ((text)), {{text}}, >text], [[text]], [(text)], {{{{text}}}}, [/text/], [\\text\\], [/text\\] or [\\text/]" | "暂不支持形状“{opener}”：请用 [文字]、(文字)、([文字])、((文字))、{{文字}}、>文字]、[[文字]]、[(文字)]、{{{{文字}}}}、[/文字/]、[\\文字\\]、[/文字\\] 或 [\\文字/]",
         /// An arrow not drawn.
         parse_unsupported_arrow: "the arrow \"{found}\" is not supported yet: use -->, ---, -.->, -.-, ==>, === or ~~~" | "暂不支持箭头“{found}”：请用 -->、---、-.->、-.-、==>、=== 或 ~~~",
-        /// `subgraph`.
-        parse_subgraph: "subgraphs are not supported yet" | "目前还不支持子图（subgraph）",
-        /// `end`, which closes a subgraph.
-        parse_subgraph_end: "\"end\" closes a subgraph, and subgraphs are not supported yet" | "“end”用来结束子图，但目前还不支持子图",
+        /// An unquoted label holding a bracket (`{bracket}`), which Mermaid refuses too.
+        parse_bracket_in_label: "the label of node \"{node}\" holds \"{bracket}\", which Mermaid reads as a shape: put the label in quotes, e.g. {node}[\"a [b]\"]" | "节点“{node}”的标签里有“{bracket}”，Mermaid 会把它当作形状的括号：请给标签加上引号，例如 {node}[\"a [b]\"]",
+        /// More characters than the bound (`{limit}`, grouped by thousands).
+        parse_too_many_characters: "the diagram is too long: its source may have at most {limit} characters" | "图示太长：源码最多 {limit} 个字符",
+        /// More nodes than the bound.
+        parse_too_many_nodes: "too many nodes: a diagram may have at most {limit}" | "节点太多：一张图最多 {limit} 个节点",
+        /// More edges than the bound.
+        parse_too_many_edges: "too many edges: a diagram may have at most {limit}" | "连线太多：一张图最多 {limit} 条连线",
+        /// `subgraph` without its `end`.
+        parse_unclosed_subgraph: "the subgraph \"{id}\" is never closed: expected \"end\" on a later line" | "子图“{id}”没有结束：后面的行上应有“end”",
+        /// `end` with no subgraph open.
+        parse_end_without_subgraph: "\"end\" closes a subgraph, but no subgraph is open here" | "“end”用来结束子图，但这里没有未结束的子图",
+        /// A node or an edge named like a subgraph.
+        parse_edge_to_subgraph: "\"{id}\" is a subgraph: edges join nodes here, so link to a node inside it instead" | "“{id}”是一个子图：这里的连线只能连接节点，请改为连到子图里的某个节点",
+        /// `classDef`, `class` or `style` without what it needs (`{usage}`: the form, as code).
+        parse_incomplete_styling: "this styling statement is incomplete: write it as {usage}" | "这条样式语句不完整：应写成 {usage}",
+        /// A colour that is not one (`{property}`: fill, stroke or color).
+        parse_bad_colour: "\"{found}\" is not a colour for {property}: use #rgb, #rrggbb, rgb(r, g, b) or a CSS colour name" | "“{found}”不是 {property} 可用的颜色：请用 #rgb、#rrggbb、rgb(r, g, b) 或 CSS 颜色名",
         /// `graph` or `flowchart` again.
         parse_second_header: "\"{keyword}\" starts a diagram, and this one already started on an earlier line" | "“{keyword}”用于开始一张图，而这张图已在前面的行开始了",
         /// Front matter never closed.
