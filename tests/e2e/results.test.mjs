@@ -54,7 +54,9 @@ function corner(page, testid) {
 async function shots(page, name) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
-  for (const [part, selector] of [['header', '.header'], ['diagram', '#panel-diagram'], ['train', '#panel-train'], ['evaluate', '#panel-evaluate']]) {
+  // On a phone the diagram is folded into the stage strip (the diagram shows when asked for).
+  const diagram = page.viewportSize().width < 720 ? '[data-testid=stage-strip]' : '#panel-diagram';
+  for (const [part, selector] of [['header', '.header'], ['diagram', diagram], ['train', '#panel-train'], ['evaluate', '#panel-evaluate']]) {
     await page.locator(selector).screenshot({ path: resolve(SHOTS, `${name}-${part}.png`) });
   }
 }

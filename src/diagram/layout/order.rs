@@ -22,8 +22,10 @@ const TRANSPOSE_PASSES: usize = 8;
 /// Most work crossing reduction does on one chart, counted in neighbours visited (a sweep visits
 /// every vertex's neighbours once; a transpose pass, for each adjacent pair, the product of
 /// their degrees). Sweeps and passes stop once it is spent, so big charts get fewer of them and
-/// the time stays bounded (about 15 ms natively at this figure, test profile) whatever the chart's shape.
-pub(crate) const WORK_BUDGET: usize = 2_000_000;
+/// the time stays bounded whatever the chart's shape: with [`super::options::LayoutOptions::max_bends`],
+/// the worst chart within the parser's caps lays out in about 11 ms natively (test profile) and
+/// 6 times that in the page's size-optimised wasm (2,000,000 took 41 ms natively, 153 ms in the page).
+pub(crate) const WORK_BUDGET: usize = 500_000;
 
 /// Reorders `graph.layers` to reduce crossings; returns the crossings of the kept ordering.
 pub(crate) fn reduce_crossings(
