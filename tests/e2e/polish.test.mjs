@@ -181,7 +181,8 @@ test('a phone: the diagram folds to a stage strip, Train is always in reach, eve
       });
     // The stage strip, the data stage lit; the diagram folded until asked for.
     assert.ok(await inView('[data-testid=stage-strip]'));
-    assert.equal(await page.$eval('.stage-strip .stage.current', (e) => e.textContent), locale === 'en-US' ? 'Data' : '数据集');
+    assert.equal(await page.$eval('.stage-strip .stage.current .stage-name', (e) => e.textContent), locale === 'en-US' ? 'Data' : '数据集');
+    assert.ok(await inView('.stage-strip .stage.current'), 'the current stage is on screen');
     assert.equal(await page.isVisible('[data-testid=diagram]'), false);
     await page.click('[data-testid=show-diagram]');
     assert.equal(await page.isVisible('[data-testid=diagram]'), true);

@@ -1,8 +1,8 @@
 //! On a phone, the page is one long column: the diagram, the data, the whole model editor, then
 //! Train. Two small regions keep the workflow in reach there (CSS shows them below 720 px only):
 //!
-//! - [`StageStrip`], the key-factors diagram folded to one line: the seven stages, the current
-//!   one lit, and a button that unfolds the whole diagram;
+//! - [`StageStrip`], the key-factors diagram folded to one line: the seven stages numbered, the
+//!   current one lit and named, and a button that unfolds the whole diagram;
 //! - [`ActionBar`], fixed to the bottom of the screen: a tab for each panel (it scrolls there)
 //!   and Train, or Stop while a fit runs, so Train is never more than a tap away.
 
@@ -40,9 +40,12 @@ fn go_to(id: &str) {
 #[component]
 pub fn StageStrip(stage: Signal<Stage>, diagram_open: RwSignal<bool>) -> impl IntoView {
     let t = use_text();
+    // Seven names do not fit a phone's width: each stage is its number, the current one its
+    // name too (the others' names are there for screen readers).
     let items = Stage::ALL
         .into_iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             view! {
                 <li
                     class="stage"
@@ -50,7 +53,8 @@ pub fn StageStrip(stage: Signal<Stage>, diagram_open: RwSignal<bool>) -> impl In
                     class:past=move || { stage.get() > s }
                     aria-current=move || (stage.get() == s).then_some("step")
                 >
-                    {move || stage_name(s, t.get())}
+                    <span class="stage-n" aria-hidden="true">{i + 1}</span>
+                    <span class="stage-name">{move || stage_name(s, t.get())}</span>
                 </li>
             }
         })

@@ -53,7 +53,7 @@ catalogue! {
         about_linear: "Two classes split by a plane through the origin: a single layer could learn it."
             | "两个类别被一个过原点的平面分开：单层网络就能学会。",
         /// Field: number of rows.
-        rows: "Rows" | "行数",
+        rows: "Rows" | "样本数",
         /// Field: number of features.
         features: "Features" | "特征数",
         /// Field: number of classes.
@@ -69,13 +69,13 @@ catalogue! {
         /// Loads the built-in dataset.
         load: "Load" | "加载",
         /// The data's shape, between the row count and the feature count: `1000` rows × `10` features.
-        rows_times: " rows × " | " 行 × ",
+        rows_times: " rows × " | " 个样本 × ",
         /// The data's shape, after the feature count.
         features_after: " features" | " 个特征",
         /// The class balance bar's text for screen readers; `{classes}` lists `class_count`s.
         class_balance: "Class balance: {classes}" | "类别分布：{classes}",
         /// One class in the balance.
-        class_count: "{n} of class {class}" | "类别 {class} 有 {n} 行",
+        class_count: "{n} of class {class}" | "类别 {class} 有 {n} 个样本",
         /// Between the items of a list in a sentence.
         list_separator: ", " | "、",
         /// Under the summary, when labels were flipped on purpose.
@@ -83,7 +83,7 @@ catalogue! {
             | "有 {percent}% 的标签被故意翻转：在这些行上，没有模型能答对。",
         /// The scatter plot, for screen readers.
         scatter: "Scatter plot of {count} rows: x0 across, x1 up, coloured by class"
-            | "{count} 行数据的散点图：横轴为 x0，纵轴为 x1，按类别着色",
+            | "{count} 个样本的散点图：横轴为 x0，纵轴为 x1，按类别着色",
         /// The drop zone.
         drop_here: "Drop a CSV file here, or choose one. It is read in this page's worker and never leaves your machine."
             | "把 CSV 文件拖到这里，或点此选择。文件在本页的 Worker 中读取，不会离开你的电脑。",
@@ -108,7 +108,7 @@ catalogue! {
         /// The file's label column selector.
         label_column: "Label column" | "标签列",
         /// The file's scaling selector.
-        scaling: "Scaling (fitted on the training rows)" | "缩放（在训练行上拟合）",
+        scaling: "Scaling (fitted on the training rows)" | "缩放（在训练集上拟合）",
         /// Scaling: z-score, as the seed does.
         scaling_standard: "z-score (the seed's)" | "z-score（原始示例所用）",
         /// Scaling: min-max.
