@@ -164,8 +164,9 @@ pub(crate) fn plot_root(
     background: &RGBColor,
 ) -> Result<(DrawingArea<CanvasBackend, plotters::coord::Shift>, f64), String> {
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).max(1.0);
-    // The box as the ResizeObserver saw it after the browser's layout; read from the element only
-    // before the first observation (a read that may lay the page out).
+    // The box as the ResizeObserver saw it after the browser's layout (the page draws a canvas only
+    // once it has been observed); read from the element only when drawn directly, as the browser
+    // tests do (a read that may lay the page out).
     let (css_w, css_h) = super::redraw::observed_size(canvas)
         .unwrap_or_else(|| (canvas.client_width() as f64, canvas.client_height() as f64));
     let (css_w, css_h) = (css_w.round().max(min_w as f64), css_h.round().max(min_h as f64));

@@ -12,7 +12,9 @@
 //! draw the queue compares what the frame has spent plus that canvas' last drawing time with the
 //! budget, and leaves the draw for the next frame if it would not fit (a frame always draws at
 //! least one). A canvas' size comes from a `ResizeObserver`, which reports it after the
-//! browser's own layout, so no draw reads `clientWidth` and forces a layout of its own.
+//! browser's own layout, so no draw reads `clientWidth` and forces a layout of its own (a canvas
+//! first draws once its box has been observed; a drawing that depends on another element's box,
+//! as the diagram on its parent's width, [`observe`]s that element too).
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -21,7 +23,7 @@ use std::rc::Rc;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use web_sys::{HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
+use web_sys::{Element, HtmlCanvasElement, ResizeObserver, ResizeObserverEntry};
 
 use super::lang::use_lang;
 use super::theme::use_dark;
@@ -44,9 +46,9 @@ thread_local! {
     static SCHEDULED: Cell<bool> = const { Cell::new(false) };
     /// Each canvas' last drawing time, in milliseconds.
     static COSTS: RefCell<Vec<(HtmlCanvasElement, f64)>> = const { RefCell::new(Vec::new()) };
-    /// Each observed canvas' box, in CSS pixels, as the `ResizeObserver` last reported it.
-    static SIZES: RefCell<Vec<(HtmlCanvasElement, f64, f64)>> = const { RefCell::new(Vec::new()) };
-    /// Fires when an observed canvas' box changes: every canvas redraws.
+    /// Each observed element's content box, in CSS pixels, as the `ResizeObserver` last reported it.
+    static SIZES: RefCell<Vec<(Element, f64, f64)>> = const { RefCell::new(Vec::new()) };
+    /// Fires when an observed element's box changes: every canvas redraws.
     static RESIZED: ArcTrigger = ArcTrigger::new();
     /// The one `ResizeObserver` and its callback, kept alive together.
     static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
@@ -56,13 +58,15 @@ fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// The box of `canvas` in CSS pixels, as last observed (none before its first observation).
-pub fn observed_size(canvas: &HtmlCanvasElement) -> Option<(f64, f64)> {
-    SIZES.with(|s| s.borrow().iter().find(|(c, ..)| c == canvas).map(|&(_, w, h)| (w, h)))
+/// The content box of `element` in CSS pixels, as last observed (none before its first
+/// observation).
+pub fn observed_size(element: &Element) -> Option<(f64, f64)> {
+    SIZES.with(|s| s.borrow().iter().find(|(e, ..)| e == element).map(|&(_, w, h)| (w, h)))
 }
 
-/// Starts observing `canvas`' box (once).
-fn observe(canvas: &HtmlCanvasElement) {
+/// Starts observing `element`'s content box: [`observed_size`] follows it, and every canvas
+/// redraws when it changes. The first observation comes after the browser's next layout.
+pub fn observe(element: &Element) {
     OBSERVER.with(|o| {
         let mut o = o.borrow_mut();
         if o.is_none() {
@@ -71,12 +75,12 @@ fn observe(canvas: &HtmlCanvasElement) {
                     let mut sizes = sizes.borrow_mut();
                     for entry in entries.iter() {
                         let entry: ResizeObserverEntry = entry.unchecked_into();
-                        let Ok(canvas) = entry.target().dyn_into::<HtmlCanvasElement>() else { continue };
+                        let element = entry.target();
                         let rect = entry.content_rect();
                         let size = (rect.width(), rect.height());
-                        match sizes.iter_mut().find(|(c, ..)| *c == canvas) {
+                        match sizes.iter_mut().find(|(e, ..)| *e == element) {
                             Some(s) => (s.1, s.2) = size,
-                            None => sizes.push((canvas, size.0, size.1)),
+                            None => sizes.push((element, size.0, size.1)),
                         }
                     }
                 });
@@ -87,7 +91,7 @@ fn observe(canvas: &HtmlCanvasElement) {
             }
         }
         if let Some((observer, _)) = o.as_ref() {
-            observer.observe(canvas);
+            observer.observe(element);
         }
     });
 }
@@ -127,6 +131,11 @@ pub fn redraw_each_frame(
                 pending.set(false);
                 // The component may have gone (a new run replaced it) before the frame came.
                 let Some(canvas) = canvas.try_get_untracked().flatten() else { return };
+                // Its box is not known yet: its first observation (after this frame's layout)
+                // brings the draw back.
+                if observed_size(&canvas).is_none() {
+                    return;
+                }
                 draws.set(draws.get() + 1);
                 let _ = canvas.set_attribute("data-draws", &draws.get().to_string());
                 let text = Text::of(lang.try_get_untracked().unwrap_or_default());

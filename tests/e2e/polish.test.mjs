@@ -215,6 +215,61 @@ test('a phone: the diagram folds to a stage strip, Train is always in reach, eve
   }
 });
 
+/**
+ * The forced layouts in a Chrome trace of `use(page)`: each layout the browser ran inside a
+ * script (it then records the script's stack), by the script's outermost-named frame. A forced
+ * layout of the page's own code goes through wasm-bindgen's glue (`__wbg_clientWidth_…`).
+ */
+async function forcedLayouts(page, use) {
+  await lab.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack'] });
+  await use(page);
+  // A probe: a layout this test forces itself, so a trace without stacks cannot pass unseen.
+  await page.evaluate(() => {
+    document.body.style.paddingTop = '1px';
+    const width = document.body.offsetWidth;
+    document.body.style.paddingTop = '';
+    return width;
+  });
+  const { traceEvents } = JSON.parse((await lab.browser.stopTracing()).toString());
+  return traceEvents
+    .filter((e) => e.name === 'Layout' && e.args?.beginData?.stackTrace?.length)
+    .map((e) => ({ ms: (e.dur ?? 0) / 1000, stack: e.args.beginData.stackTrace.map((f) => f.functionName || '(anonymous)') }));
+}
+
+test("the page never lays itself out from its own code: not on Generate, not while it trains, not when a run ends", async () => {
+  for (const [hash, use] of [
+    ['', async (page) => {
+      await page.click('[data-testid=generate]');
+      await page.waitForSelector('.app[data-state="data"]');
+      await trainToEnd(page);
+    }],
+    ['#data=moons', async (page) => {
+      await page.click('[data-testid=generate]');
+      await page.waitForSelector('[data-testid=scatter][data-draws]');
+    }],
+    ['#data=spirals&rows=1000&noise=0.05&layers=32:relu,32:relu,1:sigmoid&lr=0.01&epochs=20&run=1', async (page) => {
+      await page.waitForSelector('.app[data-state="done"]', { timeout: 60_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }],
+  ]) {
+    const page = await lab.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = recordErrors(page);
+    const layouts = await forcedLayouts(page, async (page) => {
+      await page.goto(`${lab.base}${hash}`);
+      await page.waitForSelector('.app:not([data-state="loading"])');
+      await use(page);
+      // A new width: every canvas redraws at its observed size.
+      await page.setViewportSize({ width: 900, height: 800 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    });
+    assert.ok(layouts.some((l) => !l.stack.some((f) => f.startsWith('__wbg_'))), 'the probe\'s forced layout is in the trace');
+    const own = layouts.filter((l) => l.stack.some((f) => f.startsWith('__wbg_')));
+    assert.deepEqual(own.map((l) => `${l.ms.toFixed(1)} ms: ${l.stack.slice(0, 3).join(' < ')}`), [], `forced layouts in ${hash || 'the seed example'}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('hostile links are bounded and said in words: a 1 MB address, 2,000 layers, a 15,000-character value, a set-up too big for memory', async () => {
   const { page, errors } = await open();
   const from = await pageNow(page);

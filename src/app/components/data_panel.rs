@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::fields::{with_code, Choose, ParamField};
 use super::file_source::{load_built_in, FileDrop, FilePanel, LoadProgress};
 use crate::app::lang::use_text;
+use crate::app::redraw::redraw_each_frame;
 use crate::app::scatter::draw_scatter;
 use crate::app::setup_store::SetupStore;
 use crate::app::store::Lab;
@@ -214,20 +215,22 @@ fn DataSummaryView(data: DataSummary) -> impl IntoView {
     }
 }
 
-/// The scatter plot, drawn once its canvas is in the page.
+/// The scatter plot, drawn in an animation frame once its canvas' box is known (drawing as the
+/// data arrives would lay the page out inside the worker's message).
 #[component]
 fn Scatter(points: Vec<[f32; 3]>) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
-    let dark = crate::app::theme::use_dark();
     let count = points.len();
     let t = use_text();
-    Effect::new(move |_| {
-        if let Some(canvas) = canvas_ref.get() {
-            if let Err(e) = draw_scatter(&canvas, &points, dark.get()) {
+    redraw_each_frame(
+        canvas_ref,
+        || {},
+        move |canvas, dark, _| {
+            if let Err(e) = draw_scatter(canvas, &points, dark) {
                 web_sys::console::warn_1(&format!("scatter plot: {e}").into());
             }
-        }
-    });
+        },
+    );
     view! {
         <canvas
             class="scatter"

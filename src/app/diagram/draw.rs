@@ -135,6 +135,9 @@ pub fn lay_out(canvas: &HtmlCanvasElement, chart: &Flowchart) -> Layout {
 /// Draws `layout` of `chart` on `canvas`, scaled to fit the width of the canvas' parent (but no
 /// smaller than [`MIN_FIT_SCALE`](crate::diagram::MIN_FIT_SCALE): then the parent scrolls), node
 /// `lit` lit. Returns where each node went, for the focusable overlay above the canvas.
+///
+/// It reads the parent's width from the element, which may lay the page out; the page itself
+/// draws with [`draw_fitted`] and the width its `ResizeObserver` saw.
 pub fn draw_flowchart(
     canvas: &HtmlCanvasElement,
     chart: &Flowchart,
@@ -142,22 +145,24 @@ pub fn draw_flowchart(
     lit: Option<usize>,
     dark: bool,
 ) -> Vec<Placed> {
-    draw_fitted(canvas, chart, layout, lit, dark).0
+    let width = canvas.parent_element().map_or(0, |p| p.client_width());
+    draw_fitted(canvas, chart, layout, lit, dark, width as f64).0
 }
 
-/// [`draw_flowchart`], also saying how the drawing was fitted (and whether it had to shrink to
-/// stay within the browser's canvas limits, [`fit_canvas`]).
+/// [`draw_flowchart`] in `width` CSS pixels (the parent's content box), also saying how the
+/// drawing was fitted (and whether it had to shrink to stay within the browser's canvas limits,
+/// [`fit_canvas`]).
 pub fn draw_fitted(
     canvas: &HtmlCanvasElement,
     chart: &Flowchart,
     layout: &Layout,
     lit: Option<usize>,
     dark: bool,
+    width: f64,
 ) -> (Vec<Placed>, CanvasFit) {
     let palette = if dark { &DARK } else { &LIGHT };
     let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-    let parent_width = canvas.parent_element().map_or(0, |p| p.client_width());
-    let fit = fit_canvas((layout.width, layout.height), (parent_width as f64).max(120.0), dpr);
+    let fit = fit_canvas((layout.width, layout.height), width.max(120.0), dpr);
     let (scale, box_width, css_height) = (fit.scale, fit.css_width, fit.css_height);
     let _ = canvas.style().set_property("width", &format!("{box_width}px"));
     let _ = canvas.style().set_property("height", &format!("{css_height}px"));

@@ -21,7 +21,7 @@ use leptos::prelude::*;
 
 use super::draw::{draw_fitted, lay_out, Placed};
 use crate::app::lang::{use_lang, use_text};
-use crate::app::redraw::redraw_each_frame;
+use crate::app::redraw::{observe, observed_size, redraw_each_frame};
 use crate::diagram::{parse, seeds, shown_label, Flowchart, Layout};
 use crate::i18n::{fill, Lang, Text, Words};
 use crate::page::Stage;
@@ -122,6 +122,12 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
     let edges = RwSignal::new(0usize);
     let shrunk = RwSignal::new(None::<f64>);
     let boxes = RwSignal::new(Vec::<(String, Placed)>::new());
+    // The drawing fits its parent's width: observe that box (its first observation draws).
+    Effect::new(move |_| {
+        if let Some(parent) = canvas_ref.get().and_then(|c| c.parent_element()) {
+            observe(&parent);
+        }
+    });
     // Drawing is the one thing here that talks to the world outside the signals: the canvas.
     // It happens in the next animation frame (once, however many changes came before it), so a
     // worker message that moves the lit stage never lays the page out in its own task.
@@ -133,6 +139,9 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
             stage.track();
         },
         move |canvas, dark, _| {
+            // The width to fit is the parent's, as its `ResizeObserver` saw it: reading it from
+            // the element would lay the page out in this frame, once more.
+            let Some((width, _)) = canvas.parent_element().and_then(|p| observed_size(&p)) else { return };
             let is_map = which.get_untracked() == Builtin::Pipeline;
             let lit_stage = stage.get_untracked();
             laid.with_untracked(|(count, layout, ms)| {
@@ -143,7 +152,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                     let stage_of =
                         |id: &str| if is_map { Stage::ALL.into_iter().find(|s| s.node_id() == id) } else { None };
                     let lit = chart.nodes.iter().position(|n| stage_of(&n.id) == Some(lit_stage));
-                    let (placed, fit) = draw_fitted(canvas, chart, layout, lit, dark);
+                    let (placed, fit) = draw_fitted(canvas, chart, layout, lit, dark, width);
                     edges.set(chart.edges.len());
                     shrunk.set(fit.shrunk.then_some(fit.scale));
                     let offset = (fit.css_width - layout.width * fit.scale) / 2.0;
