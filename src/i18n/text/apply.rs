@@ -7,7 +7,7 @@ catalogue! {
         title: "Apply" | "应用",
         /// Under the heading.
         intro: "Ask the trained model about a new row. A file's row is scaled with the training rows' statistics."
-            | "拿一行新数据问问训练好的模型。文件数据的行会按训练行的统计量缩放。",
+            | "拿一行新数据问问训练好的模型。文件中的数据会按训练样本的统计量缩放。",
         /// The row field's label; `{columns}` lists the input columns.
         values_for: "Values for {columns}, separated by commas" | "{columns} 的值，用逗号分隔",
         /// Between the column names of `values_for`.

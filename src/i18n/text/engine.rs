@@ -30,7 +30,7 @@ catalogue! {
         /// A categorical loss with one unit.
         misfit_too_few_units: "{loss} needs at least 2 output units, one per class; the last layer has {units}" | "{loss} 至少需要 2 个输出单元，每个类别一个；最后一层只有 {units} 个",
         /// No rows.
-        no_rows: "there are no rows to train on" | "没有可以训练的数据行",
+        no_rows: "there are no rows to train on" | "没有可以训练的样本",
         /// No layers.
         empty_model: "the model needs at least one layer, ending with a Dense layer" | "模型至少需要一层，且最后一层必须是 Dense",
         /// A layer's arguments are refused; `{problem}` is one of the `layer_*` keys.

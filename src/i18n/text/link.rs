@@ -23,7 +23,7 @@ catalogue! {
         /// A name the set-up does not know; `{what}` is one of the `named_*` keys.
         unknown_name: "unknown {what} \"{name}\"; expected one of {expected}" | "未知的{what}“{name}”；应为以下之一：{expected}",
         /// `validation` is none of its forms.
-        expected_validation: "expected test (the test split validates), none, or a fraction of the training rows from 0.01 to 0.99, such as 0.1" | "应为 test（用测试集验证）、none，或训练行中 0.01 到 0.99 之间的一个比例，例如 0.1",
+        expected_validation: "expected test (the test split validates), none, or a fraction of the training rows from 0.01 to 0.99, such as 0.1" | "应为 test（用测试集验证）、none，或训练样本中 0.01 到 0.99 之间的一个比例，例如 0.1",
         /// An item of `boundaries` is not a whole number of steps.
         list_steps: "\"{item}\" is not a whole number of steps" | "“{item}”不是整数步数",
         /// An item of `values` is not a learning rate.

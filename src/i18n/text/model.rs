@@ -109,7 +109,7 @@ catalogue! {
         /// Validation: the test split.
         validation_test: "the test split (validation_data)" | "测试集（validation_data）",
         /// Validation: a share of the training rows.
-        validation_split: "a share of the training rows (validation_split)" | "从训练行中分出一部分（validation_split）",
+        validation_split: "a share of the training rows (validation_split)" | "从训练样本中分出一部分（validation_split）",
         /// Validation: none.
         validation_none: "none" | "不验证",
         /// The Keras code's heading.
@@ -176,8 +176,8 @@ mod tests {
             "Rows: enter a whole number from 10 to 200000"
         );
         assert_eq!(
-            message(&Model::ZH, "行数", Model::ZH.between(10.0, 200_000.0, true)),
-            "行数：请输入介于 10 和 200000 之间的整数"
+            message(&Model::ZH, "样本数", Model::ZH.between(10.0, 200_000.0, true)),
+            "样本数：请输入介于 10 和 200000 之间的整数"
         );
         let lr = message(&Model::EN, "Learning rate", Model::EN.positive_up_to(10.0));
         assert_eq!(lr, "Learning rate: enter a positive number up to 10");

@@ -29,17 +29,17 @@ catalogue! {
         /// The lesson's lead for data with flipped labels.
         noise_lead: "Data quality sets the ceiling. " | "数据质量决定上限。",
         /// The lesson for flipped labels (`{flipped}` and `{ceiling}`: whole percentages).
-        noise_lesson: "{flipped}% of the labels were flipped at random, so even a perfect model is wrong about that share of the test rows: held-out accuracy cannot rise much above {ceiling}%." | "有 {flipped}% 的标签被随机翻转，所以即使是完美的模型，也会在这么多测试行上出错：留出数据上的准确率不可能明显高于 {ceiling}%。",
+        noise_lesson: "{flipped}% of the labels were flipped at random, so even a perfect model is wrong about that share of the test rows: held-out accuracy cannot rise much above {ceiling}%." | "有 {flipped}% 的标签被随机翻转，所以即使是完美的模型，也会在这么多测试样本上出错：留出数据上的准确率不可能明显高于 {ceiling}%。",
         /// The lesson's lead for a file's data.
         file_lead: "Held out, honestly. " | "如实留出。",
         /// The lesson for a file's data.
-        file_lesson: "The test rows were split off before training and scaled with the training rows' statistics only, so these figures are what to expect on new rows like them." | "测试行在训练之前就已划出，并且只用训练行的统计量做归一化，所以这些数字就是在类似的新数据上可以期待的表现。",
+        file_lesson: "The test rows were split off before training and scaled with the training rows' statistics only, so these figures are what to expect on new rows like them." | "测试样本在训练之前就已划出，并且只用训练样本的统计量做归一化，所以这些数字就是在类似的新数据上可以期待的表现。",
         /// The lesson's lead for generated data with structure.
         structure_lead: "Structure is learned. " | "结构是可以学到的。",
         /// The lesson for generated data with structure.
-        structure_lesson: "These labels follow from the features, so what the network learned on the training rows carries over to rows it has not seen. Compare with the random labels of the seed example." | "这些标签由特征决定，所以网络在训练行上学到的东西能迁移到它没见过的行上。可以对照原文示例中的随机标签。",
+        structure_lesson: "These labels follow from the features, so what the network learned on the training rows carries over to rows it has not seen. Compare with the random labels of the seed example." | "这些标签由特征决定，所以网络在训练样本上学到的东西能迁移到它没见过的样本上。可以对照原文示例中的随机标签。",
         /// The heading of the two accuracy bars.
-        pair_title: "Training rows against test rows" | "训练行与测试行对比",
+        pair_title: "Training rows against test rows" | "训练样本与测试样本对比",
         /// The bar of the training rows.
         bar_train: "Training" | "训练集",
         /// The bar of the test rows.
@@ -49,7 +49,7 @@ catalogue! {
         /// Under the bars (`{chance}`: a whole percentage).
         chance_note: "The dashed mark is chance: {chance}%, always guessing the commonest class." | "虚线标记是随机水平：{chance}%，即总是猜最常见的类别。",
         /// Verdict: high on the training rows, chance on the test rows.
-        memorised: "The model memorised the training rows: test accuracy is at chance. Data quality decides what a model can learn." | "模型记住了训练行：测试集准确率只在随机水平。数据质量决定了模型能学到什么。",
+        memorised: "The model memorised the training rows: test accuracy is at chance. Data quality decides what a model can learn." | "模型记住了训练样本：测试集准确率只在随机水平。数据质量决定了模型能学到什么。",
         /// Verdict: clearly better on the training rows.
         overfits: "The model does clearly better on the rows it trained on than on new ones: it overfits. More data, fewer epochs or a smaller model narrow the gap." | "模型在训练过的行上明显比在新行上表现好：它过拟合了。更多的数据、更少的轮次或更小的模型都能缩小这个差距。",
         /// Verdict: neither above chance.
@@ -59,13 +59,13 @@ catalogue! {
         /// Too few test rows for a verdict: `{rows}` of them, `{margin}` the 95% interval's half-width in points.
         too_few_test_rows: "Only {rows} test rows: the test accuracy is known to ±{margin} points, too loosely to say whether the model learned, memorised or guessed. Hold out more rows (a larger test share, or more data) to judge." | "测试集只有 {rows} 个样本：测试准确率的误差范围是 ±{margin} 个百分点，不足以判断模型是学会了、记住了还是在猜。请留出更多样本（更大的测试集比例或更多数据）再下结论。",
         /// The confusion matrix' caption.
-        confusion_caption: "Confusion matrix of the {rows} test rows" | "{rows} 个测试行的混淆矩阵",
+        confusion_caption: "Confusion matrix of the {rows} test rows" | "{rows} 个测试样本的混淆矩阵",
         /// The confusion matrix' column heading: the predicted class.
         predicted: "predicted" | "预测",
         /// The confusion matrix' row heading: the true class.
         actual: "true" | "真实",
         /// The scores table's caption.
-        scores_caption: "Per class, on the test rows" | "各类别在测试行上的指标",
+        scores_caption: "Per class, on the test rows" | "各类别在测试样本上的指标",
         /// Column: the class.
         class: "class" | "类别",
         /// Column: precision.
@@ -75,7 +75,7 @@ catalogue! {
         /// Column: F1.
         f1: "F1" | "F1 值",
         /// Column: how many test rows of the class.
-        support: "rows" | "行数",
+        support: "rows" | "样本数",
         /// Row: the macro average.
         macro_avg: "macro avg" | "宏平均",
         /// The ROC chart's x axis.
@@ -93,7 +93,7 @@ catalogue! {
         /// Reading of an AUC of 0.6 or less.
         roc_chance: "no better than chance, the diagonal" | "不比随机猜测好，与对角线相当",
         /// The ROC chart for screen readers (`{auc}` to three decimals, `{reading}` one of the readings).
-        roc_label: "ROC curve of the test rows: area under the curve {auc}; {reading}." | "测试行的 ROC 曲线：曲线下面积为 {auc}；{reading}。",
+        roc_label: "ROC curve of the test rows: area under the curve {auc}; {reading}." | "测试样本的 ROC 曲线：曲线下面积为 {auc}；{reading}。",
         /// The area under the curve, in bold under the chart.
         auc: "AUC {auc}" | "AUC {auc}",
         /// After it (`{reading}` one of the readings).
