@@ -26,6 +26,14 @@ pub use components::App;
 pub use diagram::{draw_flowchart, lay_out, Placed};
 pub use scatter::draw_scatter;
 
+/// Brings the element `id` (a panel) into view: the phone's tabs and the diagram's nodes go there.
+fn scroll_to(id: &str) {
+    let target = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = target {
+        element.scroll_into_view();
+    }
+}
+
 /// Mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();

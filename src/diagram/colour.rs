@@ -43,15 +43,7 @@ impl Colour {
 
     /// Relative luminance (sRGB, WCAG), 0 black to 1 white: a light fill wants dark text.
     pub fn luminance(self) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.03928 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(self.r) + 0.7152 * channel(self.g) + 0.0722 * channel(self.b)
+        crate::page::colours::luminance((self.r, self.g, self.b))
     }
 }
 

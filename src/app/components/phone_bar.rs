@@ -9,32 +9,11 @@
 use leptos::prelude::*;
 
 use crate::app::lang::use_text;
+use crate::app::scroll_to;
 use crate::app::store::Lab;
 use crate::i18n::Text;
 use crate::page::Stage;
 use crate::setup::OutputMisfit;
-
-/// A stage's name in the strip.
-fn stage_name(stage: Stage, t: &'static Text) -> &'static str {
-    let f = &t.frame;
-    match stage {
-        Stage::Compute => f.stage_compute,
-        Stage::Data => f.stage_data,
-        Stage::Algorithm => f.stage_algorithm,
-        Stage::Team => f.stage_team,
-        Stage::Training => f.stage_training,
-        Stage::Evaluation => f.stage_evaluation,
-        Stage::Application => f.stage_application,
-    }
-}
-
-/// Brings the panel of `stage` into view.
-fn go_to(id: &str) {
-    let target = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(element) = target {
-        element.scroll_into_view();
-    }
-}
 
 /// The stages in one line, the current one lit; `diagram_open` unfolds the diagram card.
 #[component]
@@ -54,7 +33,7 @@ pub fn StageStrip(stage: Signal<Stage>, diagram_open: RwSignal<bool>) -> impl In
                     aria-current=move || (stage.get() == s).then_some("step")
                 >
                     <span class="stage-n" aria-hidden="true">{i + 1}</span>
-                    <span class="stage-name">{move || stage_name(s, t.get())}</span>
+                    <span class="stage-name">{move || t.get().frame.stage(s)}</span>
                 </li>
             }
         })
@@ -88,7 +67,7 @@ pub fn ActionBar(
     // Numbered as the panels' own step badges, so the Train tab and the Train button differ.
     let tab = |step: &'static str, id: &'static str, testid: &'static str, name: fn(&'static Text) -> &'static str| {
         view! {
-            <button class="tab" data-testid=testid on:click=move |_| go_to(id)>
+            <button class="tab" data-testid=testid on:click=move |_| scroll_to(id)>
                 <span class="tab-step">{step}</span>{move || name(t.get())}
             </button>
         }
@@ -109,7 +88,7 @@ pub fn ActionBar(
                             disabled=move || !lab.can_train(blocked.with(Option::is_some))
                             on:click=move |_| {
                                 on_train.run(());
-                                go_to("panel-train");
+                                scroll_to("panel-train");
                             }
                         >
                             {move || t.get().train.train}

@@ -22,6 +22,7 @@ use leptos::prelude::*;
 use super::draw::{draw_fitted, lay_out, Placed};
 use crate::app::lang::{use_lang, use_text};
 use crate::app::redraw::{observe, observed_size, redraw_each_frame};
+use crate::app::scroll_to;
 use crate::diagram::{parse, seeds, shown_label, Flowchart, Layout};
 use crate::i18n::{fill, Lang, Text, Words};
 use crate::page::Stage;
@@ -226,12 +227,6 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
             choose(b, lang);
         }
     });
-    let go_to = move |stage: Stage| {
-        let target = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(stage.panel_id()));
-        if let Some(element) = target {
-            element.scroll_into_view();
-        }
-    };
     view! {
         <section class="card diagram-card" id="panel-diagram" aria-labelledby="diagram-title">
             <div class="diagram-head">
@@ -325,7 +320,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                                     aria-label=n.label
                                     on:click=move |_| {
                                         if let Some(stage) = target {
-                                            go_to(stage)
+                                            scroll_to(stage.panel_id())
                                         }
                                     }
                                 ></button>

@@ -1,6 +1,8 @@
 //! The page's frame: header, footer, error banner, the language and theme toggles, the
 //! trainer's status and speed.
 
+use crate::page::Stage;
+
 catalogue! {
     /// The header, the footer, the error banner and the toggles.
     Frame {
@@ -72,5 +74,20 @@ catalogue! {
         show_diagram: "Diagram" | "流程图",
         /// The phone's action bar's label (for screen readers).
         action_bar: "Sections and the next step" | "页面分区与下一步",
+    }
+}
+
+impl Frame {
+    /// A key factor's name, as the compact stage strip shows it.
+    pub fn stage(&self, stage: Stage) -> &'static str {
+        match stage {
+            Stage::Compute => self.stage_compute,
+            Stage::Data => self.stage_data,
+            Stage::Algorithm => self.stage_algorithm,
+            Stage::Team => self.stage_team,
+            Stage::Training => self.stage_training,
+            Stage::Evaluation => self.stage_evaluation,
+            Stage::Application => self.stage_application,
+        }
     }
 }
