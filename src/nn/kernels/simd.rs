@@ -11,9 +11,12 @@
 //!   page, both builds in one run, Chromium 156, AMD EPYC).
 //!   Edges use the same kernel with fewer rows, one vector, or a partial vector (1 to 3 lanes,
 //!   loaded and stored with the lane instructions, never past the slice).
-//! - `gemm_nt` takes dot products: a tile of 2 rows of `a` × 4 rows of `b` keeps eight `f32x4`
-//!   partial sums over `k`, then one 4 × 4 transpose-and-add turns each row's four vectors into
-//!   the four outputs, stored as one vector.
+//! - `gemm_nt` (`a · bᵀ`, the backward pass' `dy · Wᵀ`) runs through the same micro-kernel: each
+//!   `k × 8` column block of `bᵀ` is 8 rows of `b`, transposed into the panel four by four
+//!   (`f32x4` loads and shuffles), so the hot loop is `gemm_nn`'s. Fewer than four rows of `a`
+//!   (a pack would cost as much as the product) or one output column take dot products instead:
+//!   a tile of 2 rows of `a` × 4 rows of `b` keeps eight `f32x4` partial sums over `k`, then one
+//!   4 × 4 transpose-and-add turns each row's four vectors into the four outputs.
 //! - One-column and one-deep shapes (the seed's 64 → 1 layer) are rewritten into the shape that
 //!   vectorises: `a · b` with `n = 1` is a dot product per row, `aᵀ · b` with `n = 1` is
 //!   `(bᵀ · a)ᵀ`, and `a · bᵀ` with `k = 1` is `a · b` (a `n × 1` matrix is its own transpose).
@@ -61,7 +64,7 @@ pub fn gemm_nn_bias(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], bias: Op
             }
         } else {
             // a[i, p] is at i * k + p.
-            tiles(m, k, n, a.as_ptr(), k, 1, b.as_ptr(), bias, c.as_mut_ptr());
+            tiles(m, k, n, a.as_ptr(), k, 1, b.as_ptr(), false, bias, c.as_mut_ptr());
         }
     }
 }
@@ -72,10 +75,10 @@ pub fn gemm_tn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]
     unsafe {
         if n == 1 && m > 1 {
             // c (m × 1) = aᵀ · b is, laid out in memory, the row bᵀ (1 × k) · a (k × m).
-            tiles(1, k, m, b.as_ptr(), k, 1, a.as_ptr(), None, c.as_mut_ptr());
+            tiles(1, k, m, b.as_ptr(), k, 1, a.as_ptr(), false, None, c.as_mut_ptr());
         } else {
             // aᵀ[i, p] = a[p, i] is at p * m + i.
-            tiles(m, k, n, a.as_ptr(), 1, m, b.as_ptr(), None, c.as_mut_ptr());
+            tiles(m, k, n, a.as_ptr(), 1, m, b.as_ptr(), false, None, c.as_mut_ptr());
         }
     }
 }
@@ -86,9 +89,12 @@ pub fn gemm_nt(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]
     unsafe {
         if k == 1 {
             // b (n × 1) has the layout of bᵀ (1 × n): an outer product, as a · b.
-            tiles(m, 1, n, a.as_ptr(), 1, 1, b.as_ptr(), None, c.as_mut_ptr());
-        } else {
+            tiles(m, 1, n, a.as_ptr(), 1, 1, b.as_ptr(), false, None, c.as_mut_ptr());
+        } else if m < MR || n == 1 {
             dots(m, k, n, a.as_ptr(), b.as_ptr(), c.as_mut_ptr());
+        } else {
+            // a[i, p] is at i * k + p; bᵀ is packed from b's rows.
+            tiles(m, k, n, a.as_ptr(), k, 1, b.as_ptr(), true, None, c.as_mut_ptr());
         }
     }
 }
@@ -140,7 +146,9 @@ unsafe fn store(p: *mut f32, v: v128, len: usize) {
     }
 }
 
-/// `c (m × n) = A · b (k × n) [+ bias]`, where `A[i, p]` is at `a + i·rs + p·ps`.
+/// `c (m × n) = A · B [+ bias]`, where `A[i, p]` is at `a + i·rs + p·ps`, and `B` (`k × n`) is
+/// `b` itself or, with `transposed`, `bᵀ` for a `b` of `n × k` (then every column block is
+/// packed, [`pack_transposed`]).
 ///
 /// # Safety
 /// `A` readable at every `i·rs + p·ps` for `i < m, p < k`; `b` for `k·n`, `bias` (if any) for `n`
@@ -156,13 +164,15 @@ unsafe fn tiles(
     rs: usize,
     ps: usize,
     b: *const f32,
+    transposed: bool,
     bias: Option<*const f32>,
     c: *mut f32,
 ) {
     // Copy each full `k × 8` column block of `b` into one contiguous panel when enough row tiles
     // read it: in place its rows are `n` floats apart, and at such strides (1 KB at n = 256) the
     // panel's lines fall in a few L1 sets and evict each other, so every step would read from L2.
-    let pack = m >= 2 * MR && n > NR;
+    // A transposed `b` is always packed: its columns are not contiguous.
+    let pack = transposed || (m >= 2 * MR && n > NR);
     let mut panel = if pack { PANEL.take() } else { Vec::new() };
     if pack && panel.len() < k * NR {
         panel.resize(k * NR, 0.0);
@@ -170,7 +180,10 @@ unsafe fn tiles(
     let mut j = 0;
     while j < n {
         let cols = (n - j).min(NR);
-        let (b, bs) = if pack && cols == NR {
+        let (b, bs) = if transposed {
+            pack_transposed(panel.as_mut_ptr(), b.add(j * k), k, cols);
+            (panel.as_ptr(), NR)
+        } else if pack && cols == NR {
             let dst = panel.as_mut_ptr();
             for p in 0..k {
                 let src = b.add(p * n + j);
@@ -222,8 +235,7 @@ unsafe fn tile<const R: usize>(
     if cols == NR {
         tile_full::<R>(k, a, rs, ps, b, bs, n, bias, c);
     } else {
-        // Edge blocks are never packed: `b`'s rows are `n` apart.
-        tile_edge::<R>(k, a, rs, ps, b, n, bias, c, cols);
+        tile_edge::<R>(k, a, rs, ps, b, bs, n, bias, c, cols);
     }
 }
 
@@ -281,6 +293,7 @@ unsafe fn tile_edge<const R: usize>(
     rs: usize,
     ps: usize,
     b: *const f32,
+    bs: usize,
     n: usize,
     bias: Option<*const f32>,
     c: *mut f32,
@@ -294,7 +307,7 @@ unsafe fn tile_edge<const R: usize>(
     let mut acc0 = [init0; R];
     let mut acc1 = [init1; R];
     for p in 0..k {
-        let bp = b.add(p * n);
+        let bp = b.add(p * bs);
         let b0 = load(bp, w0);
         let b1 = load(bp.add(4), w1);
         let ap = a.add(p * ps);
@@ -307,6 +320,45 @@ unsafe fn tile_edge<const R: usize>(
     for r in 0..R {
         store(c.add(r * n), acc0[r], w0);
         store(c.add(r * n + 4), acc1[r], w1);
+    }
+}
+
+/// Writes the `k × 8` block `bᵀ[.., 0..cols]` at `dst` (8 floats a row, the columns past `cols`
+/// left as they are: the edge tile reads only `cols` of them), for `b` of `? × k` whose first row
+/// is at `b`. Four rows of `b` at a time, four of `k`: four loads, a 4 × 4 transpose in eight
+/// shuffles, four stores; the remainders one float at a time.
+///
+/// # Safety
+/// `b` readable for `cols·k` floats; `dst` writable for `k·8`.
+#[cfg_attr(feature = "relaxed-simd", target_feature(enable = "relaxed-simd"), inline)]
+#[cfg_attr(not(feature = "relaxed-simd"), inline(always))]
+unsafe fn pack_transposed(dst: *mut f32, b: *const f32, k: usize, cols: usize) {
+    let mut q = 0;
+    while q + 4 <= cols {
+        let rows = [b.add(q * k), b.add((q + 1) * k), b.add((q + 2) * k), b.add((q + 3) * k)];
+        let mut p = 0;
+        while p + 4 <= k {
+            let [r0, r1, r2, r3] = rows.map(|r| v128_load(r.add(p) as *const v128));
+            let (lo01, hi01) = (i32x4_shuffle::<0, 4, 1, 5>(r0, r1), i32x4_shuffle::<2, 6, 3, 7>(r0, r1));
+            let (lo23, hi23) = (i32x4_shuffle::<0, 4, 1, 5>(r2, r3), i32x4_shuffle::<2, 6, 3, 7>(r2, r3));
+            let at = dst.add(p * NR + q);
+            v128_store(at as *mut v128, i32x4_shuffle::<0, 1, 4, 5>(lo01, lo23));
+            v128_store(at.add(NR) as *mut v128, i32x4_shuffle::<2, 3, 6, 7>(lo01, lo23));
+            v128_store(at.add(2 * NR) as *mut v128, i32x4_shuffle::<0, 1, 4, 5>(hi01, hi23));
+            v128_store(at.add(3 * NR) as *mut v128, i32x4_shuffle::<2, 3, 6, 7>(hi01, hi23));
+            p += 4;
+        }
+        for p in p..k {
+            for (r, row) in rows.iter().enumerate() {
+                *dst.add(p * NR + q + r) = *row.add(p);
+            }
+        }
+        q += 4;
+    }
+    for q in q..cols {
+        for p in 0..k {
+            *dst.add(p * NR + q) = *b.add(q * k + p);
+        }
     }
 }
 
