@@ -49,6 +49,8 @@ const CUTS = {
   'tfjs cpu': { 'W-B': { rows: 1280, epochs: 1 }, 'W-C': { rows: 10240 } },
 };
 const PEAK_ITERATIONS = 20_000_000;
+// Flops each loop of the ceiling runs a measurement (about 10 ms at 50 GFLOP/s).
+const CEILING_FLOPS = 5e8;
 const WARM_UP_MS = 1000;
 const SETTLE_MS = 300;
 // The peak and the products take about 0.1 s a round, so they get more rounds than the fits: on a
@@ -120,18 +122,21 @@ try {
 
   // Peak and products, MLP Lab's two builds interleaved.
   const builds = engines.filter((e) => e.startsWith('mlp-lab') && e !== BASELINE);
-  const peak = Object.fromEntries(builds.map((b) => [b, { peak: [], gemm: Object.fromEntries(GEMM.kinds.map((k) => [k, []])) }]));
+  const peak = Object.fromEntries(builds.map((b) => [b, { peak: [], ceiling: [], gemm: Object.fromEntries(GEMM.kinds.map((k) => [k, []])) }]));
   for (const b of builds) {
     for (let i = 0; i < 3; i++) await call(b, 'peak', { iterations: PEAK_ITERATIONS / 4 });
+    for (let i = 0; i < 3; i++) await call(b, 'ceiling', { flops: CEILING_FLOPS / 4 });
     for (const kind of GEMM.kinds) for (let i = 0; i < 3; i++) await call(b, 'gemm', { kind, size: GEMM.size, repeats: 4 });
   }
   for (let round = 0; round < GEMM.rounds; round++) {
     for (const b of builds) {
       peak[b].peak.push(await call(b, 'peak', { iterations: PEAK_ITERATIONS }));
+      peak[b].ceiling.push(await call(b, 'ceiling', { flops: CEILING_FLOPS }));
       for (const kind of GEMM.kinds) peak[b].gemm[kind].push(await call(b, 'gemm', { kind, size: GEMM.size, repeats: GEMM.repeats }));
     }
   }
   for (const b of builds) {
+    log(b, 'ceiling GFLOP/s', peak[b].ceiling.map((r) => `${r.gflops.toFixed(1)} (${r.best})`).join(' '));
     log(b, 'peak GFLOP/s', peak[b].peak.map((r) => r.gflops.toFixed(1)).join(' '),
       '| gemm_nn', peak[b].gemm.nn.map((r) => r.gflops.toFixed(1)).join(' '));
   }
@@ -169,6 +174,7 @@ try {
   // compared with the plain fit measured beside it.
   const layerWorkloads = WORKLOADS.filter((w) => w === 'W-A' || w === 'W-B');
   const variants = builds.length ? await call(builds[0], 'variants', {}) : {};
+  const shapes = builds.length ? await call(builds[0], 'shapes', {}) : {};
   const layerCost = Object.fromEntries(layerWorkloads.map((w) => [w, Object.fromEntries(builds.map((b) => [b, { plain: [] }]))]));
   for (const w of layerWorkloads) {
     for (const b of builds) {
@@ -208,7 +214,7 @@ try {
   const results = {
     started: started.toISOString(),
     finished: new Date().toISOString(),
-    machine: { cpu: cpuModel(), cores: cpus().length, loadStart, loadEnd: loadavg() },
+    machine: { cpu: cpuModel(), mhz: cpuMhz(), cores: cpus().length, loadStart, loadEnd: loadavg() },
     browser: `Chromium ${browserVersion} (headless, ${CHROMIUM})`,
     crossOriginIsolated: isolated,
     commit: git(['rev-parse', '--short', 'HEAD']),
@@ -223,6 +229,7 @@ try {
     peak,
     runs,
     variants,
+    shapes,
     layerCost,
     responsiveness: pageResponsiveness,
     sizes: await sizes(ROOT),
@@ -242,6 +249,16 @@ try {
 
 function cpuModel() {
   return cpus()[0]?.model ?? 'unknown';
+}
+
+/** The clock Linux reports for the first core (`cpu MHz` in /proc/cpuinfo), or null. */
+function cpuMhz() {
+  try {
+    const mhz = readFileSync('/proc/cpuinfo', 'utf8').match(/^cpu MHz\s*:\s*([\d.]+)/m);
+    return mhz ? Number(mhz[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 function git(args) {

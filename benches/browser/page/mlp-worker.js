@@ -19,6 +19,11 @@ self.answer({
     return { ...timing, checksum, batch_size: spec.batch_size, title: spec.title };
   },
 
+  /** Each workload's inputs and layers' units, for the products' flops a sample. */
+  shapes() {
+    return Object.fromEntries(Object.entries(self.Bench.WORKLOADS).map(([name, w]) => [name, [w.inputs, ...w.layers.map((l) => l.units)]]));
+  },
+
   /** The layer variants (`W-A+dropout`, …) and what each adds. */
   variants() {
     return Object.fromEntries(Object.entries(self.Bench.VARIANTS).map(([name, v]) => [name, v.label]));
@@ -26,6 +31,10 @@ self.answer({
 
   peak({ iterations }) {
     return JSON.parse(lab.peak_f32x4(iterations, 0.999999, 1e-6));
+  },
+
+  ceiling({ flops }) {
+    return JSON.parse(lab.ceiling_f32x4(flops, 1, 0));
   },
 
   gemm({ kind, size, repeats }) {
