@@ -99,6 +99,11 @@ export function report(res) {
   const failed = shares.filter(([, , x]) => x > 1);
   const low = shares.filter(([, , x]) => x < 0.85);
   out(`| gemm_nn, gemm_tn and gemm_nt at 256³ each ≥ 85% of its build's f32x4 ceiling (best ÷ ceiling) | ${shares.map(([b, k, x]) => `${b.replace('mlp-lab ', '')} ${k} ${num(x * 100)}%`).join(', ')}${failed.length ? `; above 100%, a failed measurement: ${failed.map(([b, k]) => `${b} ${k}`).join(', ')}` : ''} | | ${pass(!failed.length && !low.length && shares.length > 0)} |`);
+  if (res.profiles?.['W-B']?.[OURS]?.length) {
+    const fits = res.profiles['W-B'][OURS];
+    const rest = median(fits.map((f) => 1 - f.parts.find(([p]) => p === 'products')[1] / f.parts.reduce((sum, [, ms]) => sum + ms, 0)));
+    out(`| W-B: the work besides the products under 10% of a step | ${num(rest * 100)}% | | ${pass(rest < 0.1)} |`);
+  }
   out(`| ahead of every TF.js backend on every workload | ${behind.length === 0 ? `lowest ratio of medians ${num(min(Object.values(ratios)))}` : `behind on ${behind.map(([k, r]) => `${k} (${num(r)})`).join(', ')}`} | | ${pass(behind.length === 0)} |`);
   if (res.responsiveness) {
     const worstMedians = res.responsiveness.results.map((sc) => [sc.scenario, median(sc.runs.map((x) => x.worst))]);
@@ -192,6 +197,28 @@ export function report(res) {
       const names = res.peak[b].ceiling[0].tried.map(([n]) => n);
       const bestOfLoop = names.map((n, i) => [n, max(res.peak[b].ceiling.map((r) => r.tried[i][1]))]);
       out(`- ${b}: ${bestOfLoop.map(([n, g]) => `${n} ${num(g)}`).join('; ')}`);
+    }
+    out();
+  }
+
+  // Where a step's time goes.
+  if (res.profiles && Object.keys(res.profiles).length) {
+    out('## Where a step\'s time goes');
+    out();
+    out(`Each workload fitted again on MLP Lab's builds with each part of its steps timed (\`mlp_lab::nn::profile\`: performance.now() around each part, a part's time less that of the parts inside it), ${res.reps} fits; medians of the milliseconds a step, with each part's share of the timed parts. The products are \`gemm_nn\`, \`gemm_tn\` and \`gemm_nt\` wherever they run; forward and backward are the rest of the passes (bias, activations and their derivatives, bias gradients); the loss is the output's loss and its gradient; the update is Adam's; the batch is the shuffled rows' copy. W-A's steps are about 15 µs, a few clock reads each at the worker's 5 µs resolution: its split is rough.`);
+    out();
+    const parts = Object.values(Object.values(res.profiles)[0])[0]?.[0]?.parts.map(([p]) => p) ?? [];
+    out(`| workload | build | µs a step | ${parts.join(' | ')} | all but the products |`);
+    out(`|---|---|---|${parts.map(() => '---|').join('')}---|`);
+    for (const [w, byBuild] of Object.entries(res.profiles)) {
+      for (const [b, fits] of Object.entries(byBuild)) {
+        if (!fits.length) continue;
+        const perStep = (i) => median(fits.map((f) => (f.parts[i][1] * 1000) / f.steps));
+        const total = median(fits.map((f) => (f.parts.reduce((sum, [, ms]) => sum + ms, 0) * 1000) / f.steps));
+        const cells = parts.map((_, i) => `${num(perStep(i))} (${num((perStep(i) / total) * 100)}%)`);
+        const rest = median(fits.map((f) => 1 - f.parts.find(([p]) => p === 'products')[1] / f.parts.reduce((sum, [, ms]) => sum + ms, 0)));
+        out(`| ${w} | ${b} | ${num(total)} | ${cells.join(' | ')} | ${num(rest * 100)}% |`);
+      }
     }
     out();
   }

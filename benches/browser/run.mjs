@@ -197,6 +197,20 @@ try {
     }
   }
 
+  // Where a step's time goes, on MLP Lab's builds: each workload's fit with its parts timed
+  // (after the fits above, so warm), REPS rounds.
+  const profiles = Object.fromEntries(WORKLOADS.map((w) => [w, Object.fromEntries(builds.map((b) => [b, []]))]));
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const w of WORKLOADS) {
+      for (const b of builds) {
+        await new Promise((done) => setTimeout(done, SETTLE_MS));
+        const r = await call(b, 'profile', { workload: w });
+        profiles[w][b].push(r);
+        log(`profile ${rep + 1}/${REPS}`, w, b, r.parts.map(([p, ms]) => `${p} ${ms.toFixed(1)}`).join(', '), `of ${r.fit_ms.toFixed(1)} ms`);
+      }
+    }
+  }
+
   // The wasm backends' thread pools after their fits (XNNPACK may start threads on first use).
   for (const engine of engines.filter((e) => e.startsWith('tfjs wasm'))) {
     info[engine].after = await call(engine, 'threads', {});
@@ -230,6 +244,7 @@ try {
     runs,
     variants,
     shapes,
+    profiles,
     layerCost,
     responsiveness: pageResponsiveness,
     sizes: await sizes(ROOT),

@@ -46,6 +46,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::callbacks::{EarlyStoppingState, PlateauState, Verdict};
+use super::profile::{part, Part};
 use super::workspace::Workspace;
 use super::{
     BatchLogs, EarlyStopping, EpochLogs, FitOption, FitOptions, History, Loss, NnError, Optimizer, OptimizerState,
@@ -249,10 +250,12 @@ impl Training {
         let rows = self.batch_size.min(self.x.nrows() - start);
         let (d, k) = (self.x.ncols(), self.y.ncols());
         let (xs, ys) = (self.x.as_slice().expect("standard layout"), self.y.as_slice().expect("standard layout"));
-        for (r, &i) in self.order[start..start + rows].iter().enumerate() {
-            self.xb[r * d..(r + 1) * d].copy_from_slice(&xs[i * d..(i + 1) * d]);
-            self.yb[r * k..(r + 1) * k].copy_from_slice(&ys[i * k..(i + 1) * k]);
-        }
+        part(Part::Batch, || {
+            for (r, &i) in self.order[start..start + rows].iter().enumerate() {
+                self.xb[r * d..(r + 1) * d].copy_from_slice(&xs[i * d..(i + 1) * d]);
+                self.yb[r * k..(r + 1) * k].copy_from_slice(&ys[i * k..(i + 1) * k]);
+            }
+        });
         let lr = self.learning_rate();
         let (loss_sum, correct) =
             self.model.train_step(&mut self.ws, &self.xb, &self.yb, rows, self.loss, &mut self.optimizer, lr);

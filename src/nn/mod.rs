@@ -23,6 +23,7 @@ mod loss;
 pub mod metrics;
 mod model;
 mod optim;
+pub mod profile;
 mod regularizer;
 mod report;
 mod summary;

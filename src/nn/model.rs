@@ -27,6 +27,7 @@ use rand_chacha::ChaCha8Rng;
 
 use super::layers::{Buffers, Pass};
 use super::metrics::correct_count;
+use super::profile::{part, Part};
 use super::workspace::Workspace;
 use super::{Dense, Layer, LayerConfig, Loss, NnError, OptimizerState};
 
@@ -170,23 +171,28 @@ impl Sequential {
     /// before any update, as Keras reports them).
     fn backprop(&self, ws: &mut Workspace, x: &[f32], y: &[f32], rows: usize, loss: Loss) -> (f64, Option<usize>) {
         debug_assert!(rows <= ws.capacity);
-        self.forward(ws, x, rows, Pass::Training);
+        part(Part::Forward, || self.forward(ws, x, rows, Pass::Training));
         let last = self.layers.len() - 1;
         let (act, units) = (self.output_layer().config.activation, self.outputs());
         let out = &mut ws.layers[last];
-        let result = self.output_loss(out, y, rows, loss);
-        let (n, m) = (rows * units, rows * loss.label_width(units));
-        loss.output_gradient(act, units, &out.saved[..n], &out.out[..n], &y[..m], &mut out.grad[..n]);
+        let result = part(Part::Loss, || {
+            let result = self.output_loss(out, y, rows, loss);
+            let (n, m) = (rows * units, rows * loss.label_width(units));
+            loss.output_gradient(act, units, &out.saved[..n], &out.out[..n], &y[..m], &mut out.grad[..n]);
+            result
+        });
 
-        for l in (0..=last).rev() {
-            let (below, here) = ws.layers.split_at_mut(l);
-            let layer = &self.layers[l];
-            match below.last_mut() {
-                None => layer.backward(x, rows, &mut here[0], l == last, None),
-                Some(prev) => layer.backward(&prev.out, rows, &mut here[0], l == last, Some(&mut prev.grad)),
+        part(Part::Backward, || {
+            for l in (0..=last).rev() {
+                let (below, here) = ws.layers.split_at_mut(l);
+                let layer = &self.layers[l];
+                match below.last_mut() {
+                    None => layer.backward(x, rows, &mut here[0], l == last, None),
+                    Some(prev) => layer.backward(&prev.out, rows, &mut here[0], l == last, Some(&mut prev.grad)),
+                }
+                layer.add_penalty_gradients(&mut here[0]);
             }
-            layer.add_penalty_gradients(&mut here[0]);
-        }
+        });
         result
     }
 
@@ -206,15 +212,17 @@ impl Sequential {
     ) -> (f64, Option<usize>) {
         let penalty = self.penalty();
         let (loss_sum, correct) = self.backprop(ws, x, y, rows, loss);
-        optimizer.begin_step(lr);
-        let mut tensor = 0;
-        for (layer, buffers) in self.layers.iter_mut().zip(&ws.layers) {
-            layer.commit(buffers);
-            layer.for_each_trainable(&buffers.param_grads, &mut |w, g| {
-                optimizer.update(tensor, w, g);
-                tensor += 1;
-            });
-        }
+        part(Part::Update, || {
+            optimizer.begin_step(lr);
+            let mut tensor = 0;
+            for (layer, buffers) in self.layers.iter_mut().zip(&ws.layers) {
+                layer.commit(buffers);
+                layer.for_each_trainable(&buffers.param_grads, &mut |w, g| {
+                    optimizer.update(tensor, w, g);
+                    tensor += 1;
+                });
+            }
+        });
         (loss_sum + penalty * rows as f64, correct)
     }
 

@@ -19,6 +19,12 @@ self.answer({
     return { ...timing, checksum, batch_size: spec.batch_size, title: spec.title };
   },
 
+  /** A fit of a workload with each part of its steps timed (the products, the rest of the passes, the loss, the update, the batch's copy). */
+  profile({ workload }) {
+    const { spec, x, y } = self.Bench.workload(workload);
+    return JSON.parse(lab.profile(x, y, JSON.stringify(spec)));
+  },
+
   /** Each workload's inputs and layers' units, for the products' flops a sample. */
   shapes() {
     return Object.fromEntries(Object.entries(self.Bench.WORKLOADS).map(([name, w]) => [name, [w.inputs, ...w.layers.map((l) => l.units)]]));

@@ -1,4 +1,5 @@
-//! `train`: one fit of a workload, timed as the app's worker would run it.
+//! `train`: one fit of a workload, timed as the app's worker would run it; `profile`: the same
+//! fit with each part of its steps timed (`mlp_lab::nn::profile`).
 //!
 //! The model and the fit are built exactly as `src/worker/train.rs` builds them
 //! (`Sequential::new(features, layers, seed)`, then `Training::new` with Keras' defaults), but
@@ -6,6 +7,7 @@
 //! `Training::new` (which copies the rows and sizes every buffer, as `model.fit` prepares its
 //! tensors) to the last step; building the model's weights is outside it, on both sides.
 
+use mlp_lab::nn::profile::{profile as profiled, Part};
 use mlp_lab::nn::{
     Activation, Adam, BatchNormConfig, DenseConfig, DropoutConfig, FitOptions, LayerConfig, Loss, Optimizer,
     Regularizer, Sequential, Training,
@@ -90,6 +92,28 @@ struct Timing {
 /// returns the [`Timing`] as JSON; an error says which input is wrong.
 #[wasm_bindgen]
 pub fn train(x: &[f32], y: &[f32], spec: &str) -> Result<String, String> {
+    serde_json::to_string(&fit(x, y, spec)?).map_err(|e| e.to_string())
+}
+
+/// A profiled fit: its [`Timing`], and the milliseconds each part of its steps took.
+#[derive(Debug, Serialize)]
+struct Profiled {
+    #[serde(flatten)]
+    timing: Timing,
+    /// `[part, milliseconds]` in a step's order (`Part::ALL`).
+    parts: Vec<(&'static str, f64)>,
+}
+
+/// [`train`], with each part of the steps timed: the products, the rest of the forward and
+/// backward passes, the loss, the update and the batch's copy.
+#[wasm_bindgen]
+pub fn profile(x: &[f32], y: &[f32], spec: &str) -> Result<String, String> {
+    let (timing, parts) = profiled(now, || fit(x, y, spec));
+    let parts = Part::ALL.into_iter().map(|p| (p.name(), parts.of(p))).collect();
+    serde_json::to_string(&Profiled { timing: timing?, parts }).map_err(|e| e.to_string())
+}
+
+fn fit(x: &[f32], y: &[f32], spec: &str) -> Result<Timing, String> {
     let spec: Spec = serde_json::from_str(spec).map_err(|e| format!("the workload is not valid JSON: {e}"))?;
     if spec.inputs == 0 || !x.len().is_multiple_of(spec.inputs) {
         return Err(format!("x has {} values, not a whole number of rows of {} features", x.len(), spec.inputs));
@@ -113,7 +137,7 @@ pub fn train(x: &[f32], y: &[f32], spec: &str) -> Result<String, String> {
     }
     let fit_ms = now() - start;
 
-    let timing = Timing {
+    Ok(Timing {
         fit_ms,
         steps: fit.epochs() * fit.steps_per_epoch(),
         rows: fit.train_rows(),
@@ -121,6 +145,5 @@ pub fn train(x: &[f32], y: &[f32], spec: &str) -> Result<String, String> {
         loss: fit.history().epochs.last().map_or(f64::NAN, |e| e.loss),
         simd: mlp_lab::nn::kernels::SIMD,
         relaxed_simd: mlp_lab::nn::kernels::RELAXED_SIMD,
-    };
-    serde_json::to_string(&timing).map_err(|e| e.to_string())
+    })
 }

@@ -36,6 +36,8 @@ pub mod simd_updates;
 
 pub use mask::MaskStream;
 
+use super::profile::{part, Part};
+
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 use {simd as best, simd_updates as best_updates};
 
@@ -56,7 +58,7 @@ pub const RELAXED_SIMD: bool = SIMD && cfg!(feature = "relaxed-simd");
 #[inline]
 pub fn gemm_nn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
     check(m * k, a.len(), m * n, c.len(), k * n, b.len());
-    best::gemm_nn(m, k, n, a, b, c)
+    part(Part::Products, || best::gemm_nn(m, k, n, a, b, c))
 }
 
 /// `c (m×n) = a (m×k) · b (k×n) + bias`, the bias (length `n`) added to every row: a dense
@@ -68,7 +70,7 @@ pub fn gemm_nn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]
 pub fn gemm_nn_bias(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], bias: &[f32], c: &mut [f32]) {
     check(m * k, a.len(), m * n, c.len(), k * n, b.len());
     assert!(bias.len() >= n, "gemm: bias too short ({} of {n})", bias.len());
-    best::gemm_nn_bias(m, k, n, a, b, Some(bias), c)
+    part(Part::Products, || best::gemm_nn_bias(m, k, n, a, b, Some(bias), c))
 }
 
 /// `c (m×n) = aᵀ · b` where `a` is `k × m` and `b` is `k × n`, overwriting `c`.
@@ -78,7 +80,7 @@ pub fn gemm_nn_bias(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], bias: &[
 #[inline]
 pub fn gemm_tn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
     check(k * m, a.len(), m * n, c.len(), k * n, b.len());
-    best::gemm_tn(m, k, n, a, b, c)
+    part(Part::Products, || best::gemm_tn(m, k, n, a, b, c))
 }
 
 /// `c (m×n) = a · bᵀ` where `a` is `m × k` and `b` is `n × k`, overwriting `c`.
@@ -88,7 +90,7 @@ pub fn gemm_tn(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]
 #[inline]
 pub fn gemm_nt(m: usize, k: usize, n: usize, a: &[f32], b: &[f32], c: &mut [f32]) {
     check(m * k, a.len(), m * n, c.len(), n * k, b.len());
-    best::gemm_nt(m, k, n, a, b, c)
+    part(Part::Products, || best::gemm_nt(m, k, n, a, b, c))
 }
 
 #[inline]
