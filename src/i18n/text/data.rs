@@ -80,7 +80,7 @@ catalogue! {
         list_separator: ", " | "、",
         /// Under the summary, when labels were flipped on purpose.
         flipped: "{percent}% of the labels were flipped on purpose: no model can be right about those rows."
-            | "有 {percent}% 的标签被故意翻转：在这些行上，没有模型能答对。",
+            | "有 {percent}% 的标签被故意翻转：在这些样本上，没有模型能答对。",
         /// The scatter plot, for screen readers.
         scatter: "Scatter plot of {count} rows: x0 across, x1 up, coloured by class"
             | "{count} 个样本的散点图：横轴为 x0，纵轴为 x1，按类别着色",
@@ -180,7 +180,7 @@ catalogue! {
         csv_parse: "line {line}: {message}" | "第 {line} 行：{message}",
         /// Scaling rows of another width.
         scale_width: "the scaler was fitted on {expected} features, but these rows have {found}"
-            | "缩放器是在 {expected} 个特征上拟合的，但这些行有 {found} 个特征",
+            | "缩放器是在 {expected} 个特征上拟合的，但这些样本有 {found} 个特征",
         /// Preparing: a column asked for is not there; `{columns}` lists names with `quoted_separator`.
         no_such_column: "there is no column \"{name}\"; the columns are \"{columns}\"" | "没有名为“{name}”的列；现有的列是 “{columns}”",
         /// Preparing: a text feature with too many values.

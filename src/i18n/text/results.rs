@@ -15,7 +15,7 @@ catalogue! {
         /// Before the run is evaluated.
         /// Over results whose set-up has changed since (they stay, dimmed, until the next run).
         stale: "From the previous set-up: train again to see this one's results." | "这是上一套设置的结果：重新训练即可看到当前设置的结果。",
-        waiting: "When training ends, the model is tested on the 20% of rows it never saw." | "训练结束后，模型会在它从未见过的 20% 的行上接受测试。",
+        waiting: "When training ends, the model is tested on the 20% of rows it never saw." | "训练结束后，模型会在它从未见过的 20% 的样本上接受测试。",
         /// Accuracy on the test rows.
         test_accuracy: "Test accuracy" | "测试集准确率",
         /// Loss on the test rows.
@@ -25,7 +25,7 @@ catalogue! {
         /// The lesson's lead for the seed example's random labels (ends with its own space in English).
         seed_lead: "Why about 50%? " | "为什么只有 50% 左右？",
         /// The lesson for random labels.
-        seed_lesson: "The labels are coin flips, unrelated to the features. A network can memorise the rows it trains on, but nothing carries over to rows it has not seen, so held-out accuracy stays at chance. The article this lab comes from printed 68.6% here; that cannot happen. Data quality decides what a model can learn." | "这些标签是抛硬币得来的，与特征毫无关系。网络可以记住它训练过的行，但记住的东西无法迁移到它没见过的行上，所以留出数据上的准确率停在随机水平。本实验所依据的文章在这里给出了 68.6%，这是不可能的。数据质量决定了模型能学到什么。",
+        seed_lesson: "The labels are coin flips, unrelated to the features. A network can memorise the rows it trains on, but nothing carries over to rows it has not seen, so held-out accuracy stays at chance. The article this lab comes from printed 68.6% here; that cannot happen. Data quality decides what a model can learn." | "这些标签是抛硬币得来的，与特征毫无关系。网络可以记住它训练过的样本，但记住的东西无法迁移到它没见过的样本上，所以留出数据上的准确率停在随机水平。本实验所依据的文章在这里给出了 68.6%，这是不可能的。数据质量决定了模型能学到什么。",
         /// The lesson's lead for data with flipped labels.
         noise_lead: "Data quality sets the ceiling. " | "数据质量决定上限。",
         /// The lesson for flipped labels (`{flipped}` and `{ceiling}`: whole percentages).
@@ -51,11 +51,11 @@ catalogue! {
         /// Verdict: high on the training rows, chance on the test rows.
         memorised: "The model memorised the training rows: test accuracy is at chance. Data quality decides what a model can learn." | "模型记住了训练样本：测试集准确率只在随机水平。数据质量决定了模型能学到什么。",
         /// Verdict: clearly better on the training rows.
-        overfits: "The model does clearly better on the rows it trained on than on new ones: it overfits. More data, fewer epochs or a smaller model narrow the gap." | "模型在训练过的行上明显比在新行上表现好：它过拟合了。更多的数据、更少的轮次或更小的模型都能缩小这个差距。",
+        overfits: "The model does clearly better on the rows it trained on than on new ones: it overfits. More data, fewer epochs or a smaller model narrow the gap." | "模型在训练过的样本上明显比在新样本上表现好：它过拟合了。更多的数据、更少的轮次或更小的模型都能缩小这个差距。",
         /// Verdict: neither above chance.
         at_chance: "Neither figure is above chance: the model found nothing in these features that predicts the label." | "两个数字都没有超过随机水平：模型没能在这些特征中找到任何能预测标签的东西。",
         /// Verdict: close, and above chance.
-        generalises: "Training and test accuracy are close: what the model learned carries over to rows it has not seen." | "训练集和测试集的准确率很接近：模型学到的东西能迁移到它没见过的行上。",
+        generalises: "Training and test accuracy are close: what the model learned carries over to rows it has not seen." | "训练集和测试集的准确率很接近：模型学到的东西能迁移到它没见过的样本上。",
         /// Too few test rows for a verdict: `{rows}` of them, `{margin}` the 95% interval's half-width in points.
         too_few_test_rows: "Only {rows} test rows: the test accuracy is known to ±{margin} points, too loosely to say whether the model learned, memorised or guessed. Hold out more rows (a larger test share, or more data) to judge." | "测试集只有 {rows} 个样本：测试准确率的误差范围是 ±{margin} 个百分点，不足以判断模型是学会了、记住了还是在猜。请留出更多样本（更大的测试集比例或更多数据）再下结论。",
         /// The confusion matrix' caption.
@@ -83,11 +83,11 @@ catalogue! {
         /// The ROC chart's y axis.
         roc_y: "true positive rate" | "真正例率",
         /// Reading of an AUC of exactly 1.
-        roc_perfect: "it ranks every positive row above every negative one" | "它把每个正例行都排在每个负例行之前",
+        roc_perfect: "it ranks every positive row above every negative one" | "它把每个正例样本都排在每个负例样本之前",
         /// Reading of an AUC of 0.9 or more, below 1.
-        roc_excellent: "it ranks almost every positive row above every negative one" | "它几乎把每个正例行都排在每个负例行之前",
+        roc_excellent: "it ranks almost every positive row above every negative one" | "它几乎把每个正例样本都排在每个负例样本之前",
         /// Reading of an AUC from 0.7.
-        roc_good: "it ranks most positive rows above negative ones" | "它把大多数正例行排在负例行之前",
+        roc_good: "it ranks most positive rows above negative ones" | "它把大多数正例样本排在负例样本之前",
         /// Reading of an AUC above 0.6.
         roc_fair: "it ranks positives above negatives a little better than chance" | "它把正例排在负例之前，只比随机略好",
         /// Reading of an AUC of 0.6 or less.

@@ -16,7 +16,7 @@ catalogue! {
         /// Status while training.
         training: "Training… epoch {n} of {epochs}" | "训练中… 第 {n} 轮，共 {epochs} 轮",
         /// Status at the end.
-        done: "Done: trained, and tested on rows the model never saw." | "完成：已训练，并在模型从未见过的行上做了测试。",
+        done: "Done: trained, and tested on rows the model never saw." | "完成：已训练，并在模型从未见过的样本上做了测试。",
         /// Status after Stop.
         stopped: "Stopped after {n} of {epochs} epochs." | "已在第 {n} 轮后停止（共 {epochs} 轮）。",
         /// Status while paused.
