@@ -183,6 +183,18 @@ test('a phone: the diagram folds to a stage strip, Train is always in reach, eve
     assert.ok(await inView('[data-testid=stage-strip]'));
     assert.equal(await page.$eval('.stage-strip .stage.current .stage-name', (e) => e.textContent), locale === 'en-US' ? 'Data' : '数据集');
     assert.ok(await inView('.stage-strip .stage.current'), 'the current stage is on screen');
+    // All seven stages are on the strip, none scrolled or cut away, and the caption names the lit one.
+    const strip = () =>
+      page.$eval('[data-testid=stage-strip]', (nav) => {
+        const box = nav.getBoundingClientRect();
+        const out = [...nav.querySelectorAll('.stage')].filter((li) => {
+          const r = li.getBoundingClientRect();
+          return r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+        });
+        return { height: Math.round(box.height), cut: out.length, stages: nav.querySelectorAll('.stage').length, caption: nav.querySelector('.stage-caption').textContent };
+      });
+    const first = await strip();
+    assert.deepEqual({ ...first, height: 0 }, { height: 0, cut: 0, stages: 7, caption: locale === 'en-US' ? 'Data' : '数据集' });
     assert.equal(await page.isVisible('[data-testid=diagram]'), false);
     await page.click('[data-testid=show-diagram]');
     assert.equal(await page.isVisible('[data-testid=diagram]'), true);
@@ -209,6 +221,8 @@ test('a phone: the diagram folds to a stage strip, Train is always in reach, eve
     assert.deepEqual(small, []);
     await page.click('[data-testid=bar-train]');
     await page.waitForSelector('.app[data-state="done"]', { timeout: 60_000 });
+    // A later stage's longer name neither cuts the strip nor changes its size.
+    assert.deepEqual(await strip(), { ...first, caption: locale === 'en-US' ? 'Evaluation' : '模型评估' });
     await page.screenshot({ path: resolve(SHOTS, `phone-${locale}-390x844-done.png`) });
     assert.deepEqual(errors, []);
     await page.close();

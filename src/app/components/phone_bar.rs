@@ -19,8 +19,10 @@ use crate::setup::OutputMisfit;
 #[component]
 pub fn StageStrip(stage: Signal<Stage>, diagram_open: RwSignal<bool>) -> impl IntoView {
     let t = use_text();
-    // Seven names do not fit a phone's width: each stage is its number, the current one its
-    // name too (the others' names are there for screen readers).
+    // Seven names do not fit a phone's width, nor does one beside the seven numbers in every
+    // language: each stage is its number (its name is there for screen readers), and the
+    // current one's name is the caption under them, so the strip keeps its size as the stage
+    // moves on.
     let items = Stage::ALL
         .into_iter()
         .enumerate()
@@ -41,6 +43,7 @@ pub fn StageStrip(stage: Signal<Stage>, diagram_open: RwSignal<bool>) -> impl In
     view! {
         <nav class="stage-strip" data-testid="stage-strip" aria-label=move || t.get().frame.stages>
             <ol>{items}</ol>
+            <p class="stage-caption" aria-hidden="true">{move || t.get().frame.stage(stage.get())}</p>
             <button
                 class="chip"
                 data-testid="show-diagram"
