@@ -173,6 +173,22 @@ test('a file at the bound reads, unticks and switches language without a long ta
   await page.setViewportSize({ width: 390, height: 844 });
   await toTable();
   await page.screenshot({ path: resolve(SHOTS, 'wide-390.png') });
+
+  // A label among 1,000 columns is typed, their names offered as a datalist (a list's 1,000
+  // options would be restyled at every language switch); a name that is no column's is said.
+  const label = '[data-testid=label-column]';
+  assert.equal(await page.getAttribute(label, 'list'), 'label-columns');
+  assert.equal(await page.locator('#label-columns option').count(), MAX_COLUMNS);
+  assert.equal(await page.inputValue(label), 'target');
+  await page.fill(label, 'c 5');
+  await page.press(label, 'Enter');
+  assert.equal(await page.textContent('[data-testid=label-column-hint]'), 'The file has no column named "c 5": the label stays as it was.');
+  assert.equal(await page.getAttribute(label, 'aria-invalid'), 'true');
+  await page.fill(label, 'c5');
+  await page.press(label, 'Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=prepare-notes]')?.textContent.includes('label "c5" (chosen)'));
+  assert.equal(await page.textContent('[data-testid=label-column-hint]'), 'Type a column\'s name: its 1000 columns are offered as you type.');
+  assert.equal(await page.getAttribute(label, 'aria-invalid'), null);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -212,30 +212,17 @@ fn FileSummary(
             notes.iter().map(|n| view! { <li>{n.in_lang(lang)}</li> }).collect_view()
         })
     };
-    // The label's options are the file's columns, the same for as long as it is loaded.
-    let options = first
-        .columns
-        .iter()
-        .map(|c| {
-            let selected = c.name == first.report.label;
-            view! { <option value=c.name.clone() selected=selected>{c.name.clone()}</option> }
-        })
-        .collect_view();
+    let names: Vec<String> = first.columns.iter().map(|c| c.name.clone()).collect();
+    let on_label = Callback::new(move |name: String| {
+        chosen_label.set(name);
+        again();
+    });
     view! {
         <div class="file-summary" data-testid="file-summary">
             <p class="shape"><strong>{first.name.clone()}</strong></p>
             <ul class="notes" data-testid="prepare-notes">{notes}</ul>
             <div class="fields two">
-                <label class="field">
-                    <span>{move || t.get().data.label_column}</span>
-                    <select data-testid="label-column" prop:value=move || chosen_label.get()
-                        on:change=move |ev| {
-                            chosen_label.set(event_target_value(&ev));
-                            again();
-                        }>
-                        {options}
-                    </select>
-                </label>
+                <LabelColumn names=names chosen=chosen_label.read_only().into() on_choose=on_label />
                 <Choose label=|t| t.data.scaling testid="scaling" options=scalings
                     selected=Signal::derive(move || scaling_key(scaling.get()).to_string())
                     on_change=Callback::new(move |key: String| {
@@ -250,6 +237,75 @@ fn FileSummary(
             <ColumnTable columns=columns excluded=excluded.read_only().into() on_toggle=on_toggle />
         </div>
     }
+}
+
+/// Up to this many columns the label is picked from a list; beyond it, it is typed, the
+/// columns' names offered as the user types. The list's options are elements the page restyles
+/// whenever its language changes (1,000 of them made a language switch a 60 ms task), where a
+/// `<datalist>`'s, never displayed, are not.
+pub const LABEL_LIST_MAX: usize = 100;
+
+/// The label column: a list of the file's columns, or for a wide file a field that offers
+/// their names and says when what was typed is not one of them.
+#[component]
+fn LabelColumn(names: Vec<String>, chosen: Signal<String>, on_choose: Callback<String>) -> impl IntoView {
+    let t = use_text();
+    let label = move || t.get().data.label_column;
+    if names.len() <= LABEL_LIST_MAX {
+        // Selected from the start: the select's value is only set once it has its options.
+        let first = chosen.get_untracked();
+        let options = names
+            .iter()
+            .map(|n| view! { <option value=n.clone() selected=*n == first>{n.clone()}</option> })
+            .collect_view();
+        return view! {
+            <label class="field">
+                <span>{label}</span>
+                <select data-testid="label-column" prop:value=move || chosen.get()
+                    on:change=move |ev| on_choose.run(event_target_value(&ev))>
+                    {options}
+                </select>
+            </label>
+        }
+        .into_any();
+    }
+    let count = names.len();
+    let datalist = names.iter().map(|n| view! { <option value=n.clone()></option> }).collect_view();
+    let names = StoredValue::new(names);
+    // What was typed, when it is no column's name (the label stays the last one chosen).
+    let unknown = RwSignal::new(None::<String>);
+    let hint = move || {
+        let t = t.get();
+        match unknown.get() {
+            Some(typed) => fill(t.data.label_unknown, &[("typed", &typed)]),
+            None => fill(t.data.label_type, &[("count", &count)]),
+        }
+    };
+    view! {
+        <label class="field">
+            <span>{label}</span>
+            <input type="text" list="label-columns" data-testid="label-column" autocomplete="off" spellcheck="false"
+                aria-describedby="label-column-hint"
+                aria-invalid=move || unknown.with(Option::is_some).then_some("true")
+                prop:value=move || chosen.get()
+                on:change=move |ev| {
+                    let typed = event_target_value(&ev);
+                    if names.with_value(|n| n.contains(&typed)) {
+                        unknown.set(None);
+                        on_choose.run(typed);
+                    } else {
+                        unknown.set(Some(typed));
+                    }
+                } />
+            <datalist id="label-columns">{datalist}</datalist>
+            <small id="label-column-hint" data-testid="label-column-hint"
+                class:field-error=move || unknown.with(Option::is_some)
+                role=move || unknown.with(Option::is_some).then_some("alert")>
+                {hint}
+            </small>
+        </label>
+    }
+    .into_any()
 }
 
 /// A scaling's `value` in its selector.

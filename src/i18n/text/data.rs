@@ -107,6 +107,10 @@ catalogue! {
         fetch_broke_off: "the download broke off" | "下载中断了",
         /// The file's label column selector.
         label_column: "Label column" | "标签列",
+        /// Under a wide file's label field (`{count}`: its columns).
+        label_type: "Type a column's name: its {count} columns are offered as you type." | "输入列名：输入时会列出它的 {count} 列供选择。",
+        /// Under a wide file's label field, when what was typed is no column's name.
+        label_unknown: "The file has no column named \"{typed}\": the label stays as it was." | "文件中没有名为“{typed}”的列：标签保持不变。",
         /// The file's scaling selector.
         scaling: "Scaling (fitted on the training rows)" | "缩放（在训练集上拟合）",
         /// Scaling: z-score, as the seed does.
