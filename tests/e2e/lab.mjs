@@ -79,7 +79,10 @@ export async function longTasksBetween(page, from, { state, until }) {
 }
 
 /** Share of the canvas' pixels close to the given colour. */
-export function colourShare(page, testid, [r, g, b]) {
+export async function colourShare(page, testid, [r, g, b]) {
+  // A canvas draws in the frame after its box is first observed (`app/redraw.rs` marks each
+  // draw with `data-draws`): a state reached is not yet a canvas drawn.
+  await page.waitForSelector(`[data-testid=${testid}][data-draws]`, { state: 'attached' });
   return page.evaluate(
     ({ testid, r, g, b }) => {
       const canvas = document.querySelector(`[data-testid=${testid}]`);
