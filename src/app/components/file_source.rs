@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, DragEvent, HtmlInputElement};
 
 use super::column_table::ColumnTable;
-use super::fields::{Choose, Words};
+use super::fields::{named, Choose, Words};
 use crate::app::lang::use_text;
 use crate::data::{ColumnSummary, Report, Scaling};
 use crate::i18n::{fill, Bilingual, Lang, Text, Words as _};
@@ -243,32 +243,20 @@ fn FileSummary(
 /// columns' names offered as the user types. The list's options are elements the page restyles
 /// whenever its language changes (1,000 of them made a language switch a 60 ms task), where a
 /// `<datalist>`'s, never displayed, are not.
-pub const LABEL_LIST_MAX: usize = 100;
+const LABEL_LIST_MAX: usize = 100;
 
 /// The label column: a list of the file's columns, or for a wide file a field that offers
 /// their names and says when what was typed is not one of them.
 #[component]
 fn LabelColumn(names: Vec<String>, chosen: Signal<String>, on_choose: Callback<String>) -> impl IntoView {
-    let t = use_text();
-    let label = move || t.get().data.label_column;
     if names.len() <= LABEL_LIST_MAX {
-        // Selected from the start: the select's value is only set once it has its options.
-        let first = chosen.get_untracked();
-        let options = names
-            .iter()
-            .map(|n| view! { <option value=n.clone() selected=*n == first>{n.clone()}</option> })
-            .collect_view();
         return view! {
-            <label class="field">
-                <span>{label}</span>
-                <select data-testid="label-column" prop:value=move || chosen.get()
-                    on:change=move |ev| on_choose.run(event_target_value(&ev))>
-                    {options}
-                </select>
-            </label>
+            <Choose label=|t| t.data.label_column testid="label-column" options=Signal::stored(named(&names))
+                selected=chosen on_change=on_choose />
         }
         .into_any();
     }
+    let t = use_text();
     let count = names.len();
     let datalist = names.iter().map(|n| view! { <option value=n.clone()></option> }).collect_view();
     let names = StoredValue::new(names);
@@ -283,7 +271,7 @@ fn LabelColumn(names: Vec<String>, chosen: Signal<String>, on_choose: Callback<S
     };
     view! {
         <label class="field">
-            <span>{label}</span>
+            <span>{move || t.get().data.label_column}</span>
             <input type="text" list="label-columns" data-testid="label-column" autocomplete="off" spellcheck="false"
                 aria-describedby="label-column-hint"
                 aria-invalid=move || unknown.with(Option::is_some).then_some("true")
@@ -299,8 +287,7 @@ fn LabelColumn(names: Vec<String>, chosen: Signal<String>, on_choose: Callback<S
                 } />
             <datalist id="label-columns">{datalist}</datalist>
             <small id="label-column-hint" data-testid="label-column-hint"
-                class:field-error=move || unknown.with(Option::is_some)
-                role=move || unknown.with(Option::is_some).then_some("alert")>
+                class:field-error=move || unknown.with(Option::is_some) aria-live="polite">
                 {hint}
             </small>
         </label>
