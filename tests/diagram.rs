@@ -714,9 +714,42 @@ fn overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
     a.0 < b.2 - 1e-6 && b.0 < a.2 - 1e-6 && a.1 < b.3 - 1e-6 && b.1 < a.3 - 1e-6
 }
 
+/// Whether segment `a`–`b` passes through the inside of `rect` (sampled finely enough for
+/// the titles' few-pixel margins).
+fn segment_meets(a: (f64, f64), b: (f64, f64), rect: (f64, f64, f64, f64)) -> bool {
+    (0..=200).any(|k| {
+        let t = k as f64 / 200.0;
+        let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        x > rect.0 + 1e-6 && x < rect.2 - 1e-6 && y > rect.1 + 1e-6 && y < rect.3 - 1e-6
+    })
+}
+
 /// Every node inside its subgraphs' boxes and outside the others, boxes nested as the chart
 /// nests them and otherwise apart, nodes apart, everything on the drawing.
 fn check_subgraphs(chart: &Flowchart, laid_out: &Layout, context: &str) {
+    check_boxes(chart, laid_out, context);
+    check_titles(laid_out, context, false);
+}
+
+/// Every titled box's title within it and, with `clear`, no edge through it (a band crowded by
+/// edges keeps its title centred, drawn on a backing above them).
+fn check_titles(laid_out: &Layout, context: &str, clear: bool) {
+    for (s, placed) in laid_out.subgraphs.iter().enumerate().filter(|(_, b)| b.title_width > 0.0) {
+        let half = placed.title_width / 2.0;
+        let title = (placed.title_x - half, placed.top, placed.title_x + half, placed.top + placed.title_height);
+        assert!(title.0 >= placed.left - 1e-6 && title.2 <= placed.left + placed.width + 1e-6, "{context}: title {s}");
+        if clear {
+            for path in &laid_out.edges {
+                for pair in path.points.windows(2) {
+                    assert!(!segment_meets(pair[0], pair[1], title), "{context}: an edge runs through title {s}");
+                }
+            }
+        }
+    }
+}
+
+/// The boxes and nodes of [`check_subgraphs`].
+fn check_boxes(chart: &Flowchart, laid_out: &Layout, context: &str) {
     let owners = chart.owners();
     let under = |node: usize, subgraph: usize| {
         let mut at = owners[node];
@@ -802,6 +835,9 @@ fn subgraphs_are_boxes_around_their_nodes_nested_and_apart() {
     let chart = parse(PIPELINE_SHAPES).unwrap();
     let laid_out = lay_out(&chart);
     check_subgraphs(&chart, &laid_out, "the pipeline");
+    // No edge runs through a title: the one into the box comes down its centre, the title
+    // beside it (as in the e2e comparison with mermaid, where it ran through "Model").
+    check_titles(&laid_out, "the pipeline", true);
     // The reader's layers, top to bottom, as mermaid draws them.
     let layer = |id: &str| laid_out.nodes[chart.node_index(id).unwrap()].layer;
     let order = ["raw", "clean", "split", "train", "fit", "evaluate", "report"];
@@ -809,7 +845,9 @@ fn subgraphs_are_boxes_around_their_nodes_nested_and_apart() {
     assert_eq!(layer("train"), layer("test"));
     for direction in ["LR", "BT", "RL"] {
         let turned = parse(&PIPELINE_SHAPES.replacen("TD", direction, 1)).unwrap();
-        check_subgraphs(&turned, &lay_out(&turned), direction);
+        let turned_out = lay_out(&turned);
+        check_subgraphs(&turned, &turned_out, direction);
+        check_titles(&turned_out, direction, direction != "BT");
     }
 }
 

@@ -188,11 +188,6 @@ pub fn draw_fitted(
         ctx.set_stroke_style_str(subgraph.style.stroke.map(Colour::css).as_deref().unwrap_or(palette.box_stroke));
         ctx.set_line_width(1.0);
         ctx.stroke();
-        if at.title_height > 0.0 {
-            ctx.set_fill_style_str(subgraph.style.text.map(Colour::css).as_deref().unwrap_or(palette.text));
-            let _ =
-                ctx.fill_text(&shown_label(&subgraph.title), at.left + at.width / 2.0, at.top + at.title_height / 2.0);
-        }
     }
     for edge in layout.edges.iter().filter(|e| e.style != EdgeStyle::Invisible) {
         draw_edge(&ctx, palette, &edge.points, edge.style);
@@ -204,6 +199,15 @@ pub fn draw_fitted(
             ctx.set_fill_style_str(palette.text);
             let _ = ctx.fill_text(text, x, y);
         }
+    }
+    // Titles above the edges, each on a backing of its box's fill: the layout put them clear of
+    // every edge where the band had room; where it had none, the edge passes under the title.
+    for (subgraph, at) in chart.subgraphs.iter().zip(&layout.subgraphs).filter(|(_, at)| at.title_height > 0.0) {
+        let (x, y) = (at.title_x, at.top + at.title_height / 2.0);
+        ctx.set_fill_style_str(subgraph.style.fill.map(Colour::css).as_deref().unwrap_or(palette.box_fill));
+        ctx.fill_rect(x - at.title_width / 2.0 - 3.0, y - LINE_PX / 2.0, at.title_width + 6.0, LINE_PX);
+        ctx.set_fill_style_str(subgraph.style.text.map(Colour::css).as_deref().unwrap_or(palette.text));
+        let _ = ctx.fill_text(&shown_label(&subgraph.title), x, y);
     }
     for (i, (node, placed)) in chart.nodes.iter().zip(&layout.nodes).enumerate() {
         let on = lit == Some(i);

@@ -20,6 +20,7 @@
 use super::options::LayoutOptions;
 use super::output::{EdgePath, Layout, NodeBox, SubgraphBox};
 use super::pipeline::{lay_out_sized, measured};
+use super::titles::{place_titles, CLEARANCE as TITLE_CLEARANCE};
 use crate::diagram::graph::{shown_label, Edge, Flowchart, Shape};
 
 /// Space above and below a subgraph's title.
@@ -40,6 +41,8 @@ struct Done {
     edges: Vec<usize>,
     /// The box's size, and where the content's frame starts inside it.
     size: (f64, f64),
+    /// The title's measured width (0 without one).
+    title_width: f64,
     content_at: (f64, f64),
 }
 
@@ -148,12 +151,21 @@ pub(crate) fn lay_out_clusters(
                 let title = shown_label(&chart.subgraphs[s].title);
                 let (title_width, title_height) = if title.is_empty() { (0.0, 0.0) } else { measured(measure, &title) };
                 let band = if title.is_empty() { 0.0 } else { title_height + 2.0 * TITLE_PADDING };
-                let width = layout.width.max(title_width + 4.0 * TITLE_PADDING);
+                // An edge into a box of a vertical chart crosses its title band, most often at the
+                // centre: room for the title beside it (`titles` then puts it there).
+                let beside = if crossed[s] && !chart.direction.is_horizontal() {
+                    2.0 * (title_width + TITLE_CLEARANCE + TITLE_PADDING)
+                } else {
+                    title_width + 4.0 * TITLE_PADDING
+                };
+                let width = layout.width.max(if title.is_empty() { 0.0 } else { beside });
                 let size = (width, layout.height + band);
                 let content_at = ((width - layout.width) / 2.0, band);
-                done[s] = Some(Done { items, layout, edges, size, content_at });
+                done[s] = Some(Done { items, layout, edges, size, title_width, content_at });
             }
-            None => top = Some(Done { items, layout, edges, size: (0.0, 0.0), content_at: (0.0, 0.0) }),
+            None => {
+                top = Some(Done { items, layout, edges, size: (0.0, 0.0), title_width: 0.0, content_at: (0.0, 0.0) })
+            }
         }
     }
     let Some(top) = top else { return lay_out_sized(chart.direction, &[], &[], &[], &[], options) };
@@ -173,7 +185,8 @@ pub(crate) fn lay_out_clusters(
                 Item::Box(s) => {
                     let (left, top) = (x - placed.width / 2.0, y - placed.height / 2.0);
                     let title_height = done[s].as_ref().map_or(0.0, |d| d.content_at.1);
-                    boxes[s] = SubgraphBox { left, top, width: placed.width, height: placed.height, title_height };
+                    let (width, height) = (placed.width, placed.height);
+                    boxes[s] = SubgraphBox { left, top, width, height, title_height, ..SubgraphBox::default() };
                     if let Some(inner) = done[s].as_ref() {
                         stack.push((inner, (left + inner.content_at.0, top + inner.content_at.1)));
                     }
@@ -191,7 +204,7 @@ pub(crate) fn lay_out_clusters(
             placed.unwrap_or(NodeBox { x: 0.0, y: 0.0, width: 2.0, height: 2.0, layer: 0, shape: node.shape })
         })
         .collect();
-    let edges = chart
+    let edges: Vec<EdgePath> = chart
         .edges
         .iter()
         .zip(paths)
@@ -228,6 +241,8 @@ pub(crate) fn lay_out_clusters(
             }
         })
         .collect();
+    let title_widths: Vec<f64> = done.iter().map(|d| d.as_ref().map_or(0.0, |d| d.title_width)).collect();
+    place_titles(&mut boxes, &title_widths, &edges, TITLE_PADDING);
     let mut laid =
         Layout { width: top.layout.width, height: top.layout.height, nodes, edges, crossings, subgraphs: boxes };
     rank_by_position(&mut laid.nodes, chart.direction.is_horizontal());

@@ -7,7 +7,8 @@
 //! Brandes–Köpf, balanced or its narrowest alignment, from `align` and `compact`, and the
 //! quadratic placement of `quadratic`), `route` draws polylines through the bends that cross no
 //! other node, and `pipeline` ties these together, turns the drawing to the chart's direction
-//! and clips edge ends to the outlines of `shape`; `clusters` lays subgraphs out as boxes.
+//! and clips edge ends to the outlines of `shape`; `clusters` lays subgraphs out as boxes, and `titles` puts each box's title where no edge
+//! runs through it.
 //!
 //! ```text
 //! graph TD                      ┌──────┐
@@ -44,6 +45,7 @@ mod pipeline;
 mod quadratic;
 mod route;
 mod shape;
+mod titles;
 
 pub use options::{CrossingHeuristic, LayoutOptions};
 pub use output::{EdgePath, Layout, NodeBox, SubgraphBox};

@@ -66,7 +66,8 @@ pub struct EdgePath {
     pub reversed: bool,
 }
 
-/// Where a subgraph's box goes: its top-left corner and size, and the height of its title band.
+/// Where a subgraph's box goes: its top-left corner and size, its title band's height, and where
+/// its title sits in that band.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct SubgraphBox {
     /// Left edge.
@@ -79,6 +80,11 @@ pub struct SubgraphBox {
     pub height: f64,
     /// Height of the band at the top that holds the title (0 without a title).
     pub title_height: f64,
+    /// Centre of the title across the band: the box's centre unless an edge runs through it
+    /// there (see `titles`).
+    pub title_x: f64,
+    /// Width of the title as measured (0 without a title).
+    pub title_width: f64,
 }
 
 /// A laid-out flowchart.
