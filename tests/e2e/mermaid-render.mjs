@@ -105,15 +105,16 @@ export function readLab(page) {
         bottom: box.bottom,
       };
     });
-    const c = canvas.getBoundingClientRect();
-    const v = canvas.parentElement.getBoundingClientRect();
+    // The whole drawing is the sheet the box scrolls; the canvas draws the window of it in view.
+    const c = document.querySelector('.diagram-sheet').getBoundingClientRect();
+    const v = document.querySelector('[data-testid=diagram-box]').getBoundingClientRect();
     return {
       nodes,
       edges: Number(canvas.dataset.edges),
       canvas: { left: c.left, top: c.top, right: c.right, bottom: c.bottom },
-      // The part of the drawing shown without scrolling (the canvas' box scrolls sideways).
+      // The part of the drawing shown without scrolling (the box scrolls sideways).
       visible: { left: v.left, top: v.top, right: v.right, bottom: v.bottom },
-      // The whole drawing, also what the box hides.
+      // The window in view.
       png: canvas.toDataURL('image/png'),
     };
   });

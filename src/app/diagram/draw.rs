@@ -1,5 +1,5 @@
-//! Drawing a laid-out flowchart on a canvas: sharp on high-DPI screens, scaled to fit the
-//! canvas' width, light or dark, one node optionally lit.
+//! Drawing a laid-out flowchart on a canvas: sharp on high-DPI screens, the window of it a
+//! [`View`] shows (only what meets the window is drawn), light or dark, one node optionally lit.
 //!
 //! Labels are measured with the canvas' own `measureText` in the font they are drawn with, so
 //! every box fits its text in any script (the seed's labels are Chinese).
@@ -9,8 +9,8 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::app::chart::CANVAS_FONTS;
 use crate::diagram::{
-    cylinder_ry, fit_canvas, layout, shown_label, CanvasFit, Colour, EdgeStyle, Flowchart, Layout, LayoutOptions,
-    NodeBox, NodeStyle, Shape, SUBROUTINE_INSET,
+    cylinder_ry, layout, pixel_ratio, shown_label, Colour, EdgeStyle, Flowchart, Layout, LayoutOptions, NodeBox,
+    NodeStyle, Shape, SubgraphBox, View, Window, Zoom, SUBROUTINE_INSET,
 };
 
 /// Text on a light fill of the chart's own.
@@ -132,12 +132,11 @@ pub fn lay_out(canvas: &HtmlCanvasElement, chart: &Flowchart) -> Layout {
     layout(chart, &measure, &LayoutOptions::default())
 }
 
-/// Draws `layout` of `chart` on `canvas`, scaled to fit the width of the canvas' parent (but no
-/// smaller than [`MIN_FIT_SCALE`](crate::diagram::MIN_FIT_SCALE): then the parent scrolls), node
-/// `lit` lit. Returns where each node went, for the focusable overlay above the canvas.
+/// Draws all of `layout` of `chart` on `canvas`, at the scale that fits the width of the
+/// canvas' parent (as the page does by default), node `lit` lit. Returns where each node went.
 ///
 /// It reads the parent's width from the element, which may lay the page out; the page itself
-/// draws with [`draw_fitted`] and the width its `ResizeObserver` saw.
+/// draws a window of the chart with [`draw_window`] and the sizes its `ResizeObserver` saw.
 pub fn draw_flowchart(
     canvas: &HtmlCanvasElement,
     chart: &Flowchart,
@@ -146,40 +145,70 @@ pub fn draw_flowchart(
     dark: bool,
 ) -> Vec<Placed> {
     let width = canvas.parent_element().map_or(0, |p| p.client_width());
-    draw_fitted(canvas, chart, layout, lit, dark, width as f64).0
+    let view = View::new((layout.width, layout.height), Zoom::FitWidth, width as f64);
+    draw_window(canvas, chart, layout, lit, dark, &view, &view.window((0.0, 0.0), view.sheet));
+    placed(layout, &view)
 }
 
-/// [`draw_flowchart`] in `width` CSS pixels (the parent's content box), also saying how the
-/// drawing was fitted (and whether it had to shrink to stay within the browser's canvas limits,
-/// [`fit_canvas`]).
-pub fn draw_fitted(
+/// Where each node of `layout` is on the sheet of `view`, for the focusable overlay.
+pub fn placed(layout: &Layout, view: &View) -> Vec<Placed> {
+    layout
+        .nodes
+        .iter()
+        .map(|n| {
+            let (left, top, width, height) = view.place(n.bounds());
+            Placed { left, top, width, height }
+        })
+        .collect()
+}
+
+/// Draws the part of `layout` of `chart` that `window` of `view` shows, on `canvas` (sized to
+/// the window, sharp on the device), node `lit` lit; what lies outside the window is skipped.
+pub fn draw_window(
     canvas: &HtmlCanvasElement,
     chart: &Flowchart,
     layout: &Layout,
     lit: Option<usize>,
     dark: bool,
-    width: f64,
-) -> (Vec<Placed>, CanvasFit) {
+    view: &View,
+    window: &Window,
+) {
     let palette = if dark { &DARK } else { &LIGHT };
-    let dpr = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-    let fit = fit_canvas((layout.width, layout.height), width.max(120.0), dpr);
-    let (scale, box_width, css_height) = (fit.scale, fit.css_width, fit.css_height);
-    let _ = canvas.style().set_property("width", &format!("{box_width}px"));
-    let _ = canvas.style().set_property("height", &format!("{css_height}px"));
-    canvas.set_width((box_width * fit.pixel_ratio).floor() as u32);
-    canvas.set_height((css_height * fit.pixel_ratio).floor() as u32);
-    let dpr = fit.pixel_ratio;
-    let Some(ctx) = context(canvas) else { return (Vec::new(), fit) };
-    let offset_x = (box_width - layout.width * scale) / 2.0;
-    let _ = ctx.set_transform(dpr * scale, 0.0, 0.0, dpr * scale, dpr * offset_x, 0.0);
-    ctx.clear_rect(0.0, 0.0, layout.width, layout.height);
+    let dpr = pixel_ratio(window.size, web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()));
+    let (css_width, css_height) = (format!("{}px", window.size.0), format!("{}px", window.size.1));
+    let style = canvas.style();
+    if style.get_property_value("width").ok().as_deref() != Some(css_width.as_str()) {
+        let _ = style.set_property("width", &css_width);
+    }
+    if style.get_property_value("height").ok().as_deref() != Some(css_height.as_str()) {
+        let _ = style.set_property("height", &css_height);
+    }
+    let (pixels_wide, pixels_high) = ((window.size.0 * dpr).floor() as u32, (window.size.1 * dpr).floor() as u32);
+    // Setting a canvas' size reallocates it: only when it changes.
+    if canvas.width() != pixels_wide || canvas.height() != pixels_high {
+        canvas.set_width(pixels_wide);
+        canvas.set_height(pixels_high);
+    }
+    let Some(ctx) = context(canvas) else { return };
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, pixels_wide as f64, pixels_high as f64);
+    let scale = view.scale;
+    let (dx, dy) = (view.offset_x - window.origin.0, -window.origin.1);
+    let _ = ctx.set_transform(dpr * scale, 0.0, 0.0, dpr * scale, dpr * dx, dpr * dy);
+    // What is drawn: what meets the window, with a margin for strokes and arrowheads.
+    let (left, top, right, bottom) = view.shown(window);
+    let margin = 12.0;
+    let meets = |(l, t, r, b): (f64, f64, f64, f64)| {
+        l <= right + margin && r >= left - margin && t <= bottom + margin && b >= top - margin
+    };
     ctx.set_font(&font());
     ctx.set_text_align("center");
     ctx.set_text_baseline("middle");
     ctx.set_line_join("round");
 
     // Subgraph boxes first (outer before inner, as the chart lists them), under everything.
-    for (subgraph, at) in chart.subgraphs.iter().zip(&layout.subgraphs) {
+    let box_meets = |at: &SubgraphBox| meets((at.left, at.top, at.left + at.width, at.top + at.height));
+    for (subgraph, at) in chart.subgraphs.iter().zip(&layout.subgraphs).filter(|(_, at)| box_meets(at)) {
         ctx.begin_path();
         rounded(&ctx, at.left, at.top, at.left + at.width, at.top + at.height, 4.0);
         ctx.close_path();
@@ -189,7 +218,13 @@ pub fn draw_fitted(
         ctx.set_line_width(1.0);
         ctx.stroke();
     }
-    for edge in layout.edges.iter().filter(|e| e.style != EdgeStyle::Invisible) {
+    let edge_meets = |points: &[(f64, f64)]| {
+        let (xs, ys) = (points.iter().map(|p| p.0), points.iter().map(|p| p.1));
+        let (l, r) = (xs.clone().fold(f64::INFINITY, f64::min), xs.fold(f64::NEG_INFINITY, f64::max));
+        let (t, b) = (ys.clone().fold(f64::INFINITY, f64::min), ys.fold(f64::NEG_INFINITY, f64::max));
+        meets((l, t, r, b))
+    };
+    for edge in layout.edges.iter().filter(|e| e.style != EdgeStyle::Invisible && edge_meets(&e.points)) {
         draw_edge(&ctx, palette, &edge.points, edge.style);
         if let (Some(text), Some((x, y))) = (edge.label.as_deref().map(shown_label), edge.label_pos) {
             let text = text.as_ref();
@@ -202,7 +237,9 @@ pub fn draw_fitted(
     }
     // Titles above the edges, each on a backing of its box's fill: the layout put them clear of
     // every edge where the band had room; where it had none, the edge passes under the title.
-    for (subgraph, at) in chart.subgraphs.iter().zip(&layout.subgraphs).filter(|(_, at)| at.title_height > 0.0) {
+    for (subgraph, at) in
+        chart.subgraphs.iter().zip(&layout.subgraphs).filter(|(_, at)| at.title_height > 0.0 && box_meets(at))
+    {
         let (x, y) = (at.title_x, at.top + at.title_height / 2.0);
         ctx.set_fill_style_str(subgraph.style.fill.map(Colour::css).as_deref().unwrap_or(palette.box_fill));
         ctx.fill_rect(x - at.title_width / 2.0 - 3.0, y - LINE_PX / 2.0, at.title_width + 6.0, LINE_PX);
@@ -210,6 +247,9 @@ pub fn draw_fitted(
         let _ = ctx.fill_text(&shown_label(&subgraph.title), x, y);
     }
     for (i, (node, placed)) in chart.nodes.iter().zip(&layout.nodes).enumerate() {
+        if !meets(placed.bounds()) {
+            continue;
+        }
         let on = lit == Some(i);
         // The chart's own colours (checked by the parser, written as rgba() by `Colour::css`),
         // unless the node is lit; a fill of its own gets dark or light text to match.
@@ -235,15 +275,6 @@ pub fn draw_fitted(
             let _ = ctx.fill_text(line, placed.x, first + LINE_PX * k as f64);
         }
     }
-    let placed = layout
-        .nodes
-        .iter()
-        .map(|n| {
-            let (l, t, r, b) = n.bounds();
-            Placed { left: offset_x + l * scale, top: t * scale, width: (r - l) * scale, height: (b - t) * scale }
-        })
-        .collect();
-    (placed, fit)
 }
 
 fn draw_edge(ctx: &CanvasRenderingContext2d, palette: &Palette, points: &[(f64, f64)], style: EdgeStyle) {

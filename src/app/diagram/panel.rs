@@ -9,7 +9,9 @@
 //!
 //! Nothing here costs a frame on a big chart: the text is parsed 250 ms after the last keystroke
 //! ([`SETTLE_MS`]), laid out once per parsed chart (a `Memo`), and only repainted when the stage,
-//! the theme, the language or the box changes. The canvas counts its layouts in `data-layouts`
+//! the theme, the language or the box changes. A chart of any size is seen through the box at
+//! any zoom, panned by scrolling or dragging ([`super::viewport`]); the canvas draws only the
+//! window in view. The canvas counts its layouts in `data-layouts`
 //! (as it counts draws in `data-draws`), for the tests. Positions go through the CSSOM
 //! (`style:left=…` sets `element.style`), never an inline `style` attribute, so the page works
 //! under `style-src 'self'`.
@@ -19,9 +21,10 @@ use std::time::Duration;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-use super::draw::{draw_fitted, lay_out, Placed};
+use super::draw::{draw_window, lay_out, placed, Placed};
+use super::viewport::{Viewport, ZoomBar};
 use crate::app::lang::{use_lang, use_text};
-use crate::app::redraw::{observe, observed_size, redraw_each_frame};
+use crate::app::redraw::{observe, redraw_each_frame};
 use crate::app::scroll_to;
 use crate::diagram::{parse, seeds, shown_label, Flowchart, Layout};
 use crate::i18n::{fill, Lang, Text, Words};
@@ -121,64 +124,64 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
     let error = move || parsed.with(|p| p.as_ref().err().map(|e| e.words(t.get())));
     let buttons = RwSignal::new(Vec::<NodeButton>::new());
     let edges = RwSignal::new(0usize);
-    let shrunk = RwSignal::new(None::<f64>);
     let boxes = RwSignal::new(Vec::<(String, Placed)>::new());
-    // The drawing fits its parent's width: observe that box (its first observation draws).
+    let viewport = Viewport::new();
+    viewport.install();
+    // The drawing fits its box's width: observe that box (its first observation draws).
     Effect::new(move |_| {
-        if let Some(parent) = canvas_ref.get().and_then(|c| c.parent_element()) {
-            observe(&parent);
+        if let Some(boxed) = viewport.box_ref.get() {
+            observe(&boxed);
         }
     });
     // Drawing is the one thing here that talks to the world outside the signals: the canvas.
     // It happens in the next animation frame (once, however many changes came before it), so a
-    // worker message that moves the lit stage never lays the page out in its own task.
+    // worker message that moves the lit stage never lays the page out in its own task; a
+    // scroll redraws only the window in view.
     redraw_each_frame(
         canvas_ref,
         move || {
             laid.track();
             which.track();
             stage.track();
+            viewport.zoom.track();
+            viewport.scroll.track();
         },
         move |canvas, dark, _| {
-            // The width to fit is the parent's, as its `ResizeObserver` saw it: reading it from
-            // the element would lay the page out in this frame, once more.
-            let Some((width, _)) = canvas.parent_element().and_then(|p| observed_size(&p)) else { return };
             let is_map = which.get_untracked() == Builtin::Pipeline;
             let lit_stage = stage.get_untracked();
             laid.with_untracked(|(count, layout, ms)| {
                 let Some(layout) = layout else { return };
+                // The box's width as its `ResizeObserver` saw it: reading it from the element
+                // would lay the page out in this frame, once more.
+                let Some((view, window)) = viewport.frame((layout.width, layout.height), *count) else { return };
                 let _ = canvas.set_attribute("data-layouts", &count.to_string());
                 let _ = canvas.set_attribute("data-layout-ms", &format!("{ms:.1}"));
+                let _ = canvas.set_attribute("data-scale", &format!("{:.3}", view.scale));
                 chart.with_untracked(|chart| {
                     let stage_of =
                         |id: &str| if is_map { Stage::ALL.into_iter().find(|s| s.node_id() == id) } else { None };
                     let lit = chart.nodes.iter().position(|n| stage_of(&n.id) == Some(lit_stage));
-                    let (placed, fit) = draw_fitted(canvas, chart, layout, lit, dark, width);
+                    draw_window(canvas, chart, layout, lit, dark, &view, &window);
                     edges.set(chart.edges.len());
-                    shrunk.set(fit.shrunk.then_some(fit.scale));
-                    let offset = (fit.css_width - layout.width * fit.scale) / 2.0;
-                    boxes.set(
-                        chart
-                            .subgraphs
-                            .iter()
-                            .zip(&layout.subgraphs)
-                            .map(|(subgraph, at)| {
-                                let placed = Placed {
-                                    left: offset + at.left * fit.scale,
-                                    top: at.top * fit.scale,
-                                    width: at.width * fit.scale,
-                                    height: at.height * fit.scale,
-                                };
-                                (subgraph.id.clone(), placed)
-                            })
-                            .collect(),
-                    );
+                    let shown_boxes: Vec<(String, Placed)> = chart
+                        .subgraphs
+                        .iter()
+                        .zip(&layout.subgraphs)
+                        .map(|(subgraph, at)| {
+                            let (left, top, width, height) =
+                                view.place((at.left, at.top, at.left + at.width, at.top + at.height));
+                            (subgraph.id.clone(), Placed { left, top, width, height })
+                        })
+                        .collect();
+                    if boxes.with_untracked(|shown| *shown != shown_boxes) {
+                        boxes.set(shown_boxes);
+                    }
                     let overlay: Vec<NodeButton> = chart
                         .nodes
                         .iter()
                         .take(if chart.nodes.len() > MAX_OVERLAY_NODES { 0 } else { MAX_OVERLAY_NODES })
                         .zip(&layout.nodes)
-                        .zip(placed)
+                        .zip(placed(layout, &view))
                         .map(|((node, laid), at)| NodeButton {
                             id: node.id.clone(),
                             label: shown_label(&node.label).into_owned(),
@@ -188,7 +191,7 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                         })
                         .collect();
                     let _ = canvas.set_attribute("data-nodes", &chart.nodes.len().to_string());
-                    // A repaint (a stage, the theme) moves no node: the buttons stay as they are.
+                    // A repaint (a stage, the theme, a scroll) moves no node: the buttons stay.
                     if buttons.with_untracked(|shown| *shown != overlay) {
                         buttons.set(overlay);
                     }
@@ -213,6 +216,9 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
         pending.set_value(handle.ok());
     };
     let choose = move |b: Builtin, lang: Lang| {
+        if which.get_untracked() != b {
+            viewport.reset();
+        }
         which.set(b);
         shown.set(lang);
         text.set(b.source(lang).to_string());
@@ -255,89 +261,93 @@ pub fn KeyFactors(stage: Signal<Stage>) -> impl IntoView {
                         .collect_view()}
                 </select>
             </label>
-            <div class="diagram-box">
-                <canvas
-                    node_ref=canvas_ref
-                    data-testid="diagram"
-                    data-edges=move || edges.get()
-                    data-scale=move || shrunk.get().map(|scale| format!("{scale:.3}"))
-                    role="img"
-                    aria-label=move || {
-                        let names: Vec<String> = buttons.with(|b| b.iter().take(50).map(|n| n.label.clone()).collect());
-                        fill(t.get().diagram.flowchart, &[("nodes", &names.join(" → "))])
-                    }
-                ></canvas>
-                // Where each subgraph's box is, for tests and tools (drawn on the canvas; not focusable).
-                {move || {
-                    boxes
-                        .get()
-                        .into_iter()
-                        .map(|(id, at)| {
-                            let px = |v: f64| format!("{v:.1}px");
-                            view! {
-                                <div
-                                    class="diagram-subgraph"
-                                    data-testid="diagram-subgraph"
-                                    data-subgraph-id=id
-                                    aria-hidden="true"
-                                    style:left=px(at.left)
-                                    style:top=px(at.top)
-                                    style:width=px(at.width)
-                                    style:height=px(at.height)
-                                ></div>
-                            }
-                        })
-                        .collect_view()
-                }}
-                {move || {
-                    buttons
-                        .get()
-                        .into_iter()
-                        .map(|n| {
-                            let px = |v: f64| format!("{v:.1}px");
-                            let (left, top, width, height) = (px(n.at.left), px(n.at.top), px(n.at.width), px(n.at.height));
-                            let target = n.stage;
-                            let current = move || target.is_some() && target == Some(stage.get());
-                            // 计算资源 says how fast the worker trains, once it has: under the node, right
-                            // of the arrow down from it (the map is top-down; beside the node, a
-                            // narrow sidebar has no room).
-                            let badge = (target == Some(Stage::Compute)).then(|| {
-                                let at = (px(n.at.left + n.at.width / 2.0 + 8.0), px(n.at.top + n.at.height + 6.0));
-                                view! { <ComputeBadge at=at /> }
-                            });
-                            view! {
-                                <button
-                                    class="diagram-node"
-                                    style:left=left
-                                    style:top=top
-                                    style:width=width
-                                    style:height=height
-                                    data-testid="diagram-node"
-                                    data-node-id=n.id
-                                    data-layer=n.layer
-                                    data-lit=move || current().then_some("true")
-                                    aria-current=move || current().then_some("step")
-                                    aria-label=n.label
-                                    on:click=move |_| {
-                                        if let Some(stage) = target {
-                                            scroll_to(stage.panel_id())
-                                        }
-                                    }
-                                ></button>
-                                {badge}
-                            }
-                        })
-                        .collect_view()
-                }}
-            </div>
-            <Show when=move || shrunk.get().is_some()>
-                <p class="diagram-note" data-testid="diagram-scaled">
+            <ZoomBar viewport=viewport />
+            <div
+                class="diagram-box"
+                node_ref=viewport.box_ref
+                data-testid="diagram-box"
+                tabindex="0"
+                role="group"
+                aria-label=move || t.get().diagram.zoom_help
+            >
+                <div class="diagram-sheet" node_ref=viewport.sheet_ref>
+                    <canvas
+                        node_ref=canvas_ref
+                        data-testid="diagram"
+                        data-edges=move || edges.get()
+                        role="img"
+                        aria-label=move || {
+                            let names: Vec<String> = buttons.with(|b| b.iter().take(50).map(|n| n.label.clone()).collect());
+                            fill(t.get().diagram.flowchart, &[("nodes", &names.join(" → "))])
+                        }
+                    ></canvas>
+                    // Where each subgraph's box is, for tests and tools (drawn on the canvas; not focusable).
                     {move || {
-                        let percent = format!("{:.0}", shrunk.get().unwrap_or(1.0) * 100.0);
-                        fill(t.get().diagram.scaled_down, &[("percent", &percent)])
+                        boxes
+                            .get()
+                            .into_iter()
+                            .map(|(id, at)| {
+                                let px = |v: f64| format!("{v:.1}px");
+                                view! {
+                                    <div
+                                        class="diagram-subgraph"
+                                        data-testid="diagram-subgraph"
+                                        data-subgraph-id=id
+                                        aria-hidden="true"
+                                        style:left=px(at.left)
+                                        style:top=px(at.top)
+                                        style:width=px(at.width)
+                                        style:height=px(at.height)
+                                    ></div>
+                                }
+                            })
+                            .collect_view()
                     }}
-                </p>
-            </Show>
+                    {move || {
+                        buttons
+                            .get()
+                            .into_iter()
+                            .map(|n| {
+                                let px = |v: f64| format!("{v:.1}px");
+                                let (left, top, width, height) = (px(n.at.left), px(n.at.top), px(n.at.width), px(n.at.height));
+                                let target = n.stage;
+                                let current = move || target.is_some() && target == Some(stage.get());
+                                // 计算资源 says how fast the worker trains, once it has: under the node, right
+                                // of the arrow down from it (the map is top-down; beside the node, a
+                                // narrow sidebar has no room).
+                                let badge = (target == Some(Stage::Compute)).then(|| {
+                                    let at = (px(n.at.left + n.at.width / 2.0 + 8.0), px(n.at.top + n.at.height + 6.0));
+                                    view! { <ComputeBadge at=at /> }
+                                });
+                                view! {
+                                    <button
+                                        class="diagram-node"
+                                        style:left=left
+                                        style:top=top
+                                        style:width=width
+                                        style:height=height
+                                        data-testid="diagram-node"
+                                        data-node-id=n.id
+                                        data-layer=n.layer
+                                        data-lit=move || current().then_some("true")
+                                        aria-current=move || current().then_some("step")
+                                        aria-label=n.label
+                                        on:click=move |_| {
+                                            if viewport.took_drag() {
+                                                return;
+                                            }
+                                            if let Some(stage) = target {
+                                                scroll_to(stage.panel_id())
+                                            }
+                                        }
+                                    ></button>
+                                    {badge}
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+            </div>
             <details class="diagram-editor">
                 <summary>{move || t.get().diagram.edit}</summary>
                 <textarea

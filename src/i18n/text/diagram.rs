@@ -18,8 +18,20 @@ catalogue! {
         problems: "The Stability AI case: a chain of causes" | "Stability AI 案例：一连串的原因",
         /// The canvas for screen readers (`{nodes}`: the nodes' labels joined by arrows).
         flowchart: "Flowchart: {nodes}" | "流程图：{nodes}",
-        /// Under a drawing shrunk to stay within the browser's canvas limits (`{percent}` of its size).
-        scaled_down: "This diagram is too big for a canvas: it is drawn at {percent}% of its size." | "这张图对画布来说太大：按原尺寸的 {percent}% 绘制。",
+        /// The zoom toolbar, for screen readers.
+        zoom: "Zoom" | "缩放",
+        /// The button that zooms in one step.
+        zoom_in: "Zoom in" | "放大",
+        /// The button that zooms out one step.
+        zoom_out: "Zoom out" | "缩小",
+        /// The button that shows the whole diagram in its box.
+        zoom_fit: "Fit" | "适应",
+        /// What the fit button does.
+        zoom_fit_title: "Show the whole diagram" | "显示整张图",
+        /// The zoom as shown beside the buttons (`{percent}` of the drawing's size).
+        zoom_percent: "{percent}%" | "{percent}%",
+        /// How to zoom and pan besides the buttons.
+        zoom_help: "Ctrl + wheel or + and − zoom, 0 fits; drag or scroll to pan." | "Ctrl + 滚轮或 + 和 − 缩放，0 显示全图；拖动或滚动可平移。",
         /// The editor's summary.
         edit: "Edit the Mermaid source" | "编辑 Mermaid 源码",
         /// The editor's text area (for screen readers).
