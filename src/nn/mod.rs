@@ -23,6 +23,7 @@ mod loss;
 pub mod metrics;
 mod model;
 mod optim;
+mod parallel;
 pub mod profile;
 mod regularizer;
 mod report;
@@ -44,6 +45,7 @@ pub use loss::Loss;
 pub use metrics::{binary_accuracy_count, roc_auc, roc_curve, ConfusionMatrix};
 pub use model::{Evaluation, LayerGradients, Sequential};
 pub use optim::{Adam, AdamState, LearningRate, Optimizer, OptimizerState, Rmsprop, RmspropState, Sgd, SgdState};
+pub use parallel::{shard, sum_in_order, DataParallel, ReplicaError, ShardStats};
 pub use regularizer::Regularizer;
 pub use report::{
     accuracy_margin, evaluation_report, generalisation, EvaluationReport, Generalisation, Roc, FEW_TEST_ROWS,
