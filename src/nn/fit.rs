@@ -17,9 +17,9 @@
 //!   schedule) at the steps taken so far, times any reduction by `ReduceLROnPlateau`;
 //! - Dropout draws each row's mask from a stream keyed by the fit's seed, the step and the row's
 //!   place in the batch (so replicas sharing out a batch, [`crate::nn::DataParallel`], drop the
-//!   same values), and BatchNormalization
-//!   normalises with each batch's statistics; validation runs in inference mode; `EarlyStopping` may end the fit early, and
-//!   with `restore_best_weights` the model ends with its best epoch's weights (Keras 3);
+//!   same values), and BatchNormalization normalises with each batch's statistics; validation
+//!   runs in inference mode; `EarlyStopping` may end the fit early, and with
+//!   `restore_best_weights` the model ends with its best epoch's weights (Keras 3);
 //! - the loss or a weight turning NaN or infinite stops the fit with an error naming the epoch
 //!   and batch (Keras' `TerminateOnNaN`), the model keeping its last good epoch's weights.
 //!

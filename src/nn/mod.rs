@@ -5,6 +5,8 @@
 //! kernel `W` stored as Keras stores it, `(inputs, units)`, rows of `a` being samples.
 //! [`Training`] runs `fit` one batch at a time, so a caller (the worker) can interleave it with
 //! other work, pause it, or stop it, and reports Keras' logs after every batch and epoch.
+//! [`DataParallel`] shares a fit out among replicas (Keras' `MirroredStrategy`): each takes a
+//! [`shard`] of every batch, and their gradients are summed in a fixed order ([`sum_in_order`]).
 //!
 //! Nothing here knows the browser or the page's languages: errors are [`NnError`] values of
 //! facts, which the page words.
