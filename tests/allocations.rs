@@ -1,16 +1,18 @@
 //! After the first batch, a training step allocates nothing: every buffer (batch copies,
 //! activations, gradients, dropout masks, batch statistics, optimizer state) is sized when the
 //! fit starts. A counting global
-//! allocator checks it for every optimizer and every loss.
+//! allocator checks it for every optimizer and every loss, and for a fit shared out among
+//! replicas ([`DataParallel`]: both halves of every replica's step and the sum in order).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 use mlp_lab::data::{generate, Generator, GeneratorSpec};
 use mlp_lab::nn::{
-    Activation, Adam, BatchNormConfig, DenseConfig, DropoutConfig, FitOptions, LayerConfig, LearningRate, Loss,
-    Optimizer, Progress, Regularizer, Rmsprop, Sequential, Sgd, Training,
+    Activation, Adam, BatchNormConfig, DataParallel, DenseConfig, DropoutConfig, FitOptions, LayerConfig, LearningRate,
+    Loss, Optimizer, Progress, Regularizer, Rmsprop, Sequential, Sgd, Training,
 };
 
 struct Counting;
@@ -44,6 +46,13 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
+
+/// The count is one for the whole binary: the tests take turns.
+static TURN: Mutex<()> = Mutex::new(());
+
+fn my_turn() -> MutexGuard<'static, ()> {
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 /// Allocations made by the batch steps of a fit (epoch ends are not steps: they validate and
 /// keep the history, once an epoch).
@@ -90,6 +99,7 @@ fn allocations_per_batch(
 
 #[test]
 fn a_training_step_allocates_nothing() {
+    let _turn = my_turn();
     let binary = GeneratorSpec { generator: Generator::Moons, rows: 300, ..Default::default() };
     let classes =
         GeneratorSpec { generator: Generator::Blobs, rows: 300, features: 3, classes: 3, ..Default::default() };
@@ -131,4 +141,46 @@ fn a_training_step_allocates_nothing() {
     let data = generate(&binary);
     COUNTING.with(|c| c.set(false));
     assert!(ALLOCATIONS.load(Ordering::Relaxed) > 0 && data.rows() == 300);
+}
+
+/// The replica path allocates nothing after its first step either: 3 replicas in lockstep, each
+/// computing its share's gradient and applying the sum, with Dropout and regularizers, a batch
+/// that does not split evenly (32 rows as 11 + 11 + 10) and a last one that does not fill.
+#[test]
+fn a_data_parallel_step_allocates_nothing() {
+    let _turn = my_turn();
+    let data = generate(&GeneratorSpec { generator: Generator::Moons, rows: 300, ..Default::default() });
+    let layers = [
+        LayerConfig::Dense(DenseConfig {
+            units: 16,
+            activation: Activation::Relu,
+            kernel_regularizer: Some(Regularizer::L2 { l2: 0.01 }),
+            ..Default::default()
+        }),
+        LayerConfig::Dropout(DropoutConfig { rate: 0.2 }),
+        LayerConfig::Dense(DenseConfig { units: 1, activation: Activation::Sigmoid, ..Default::default() }),
+    ];
+    for optimizer in Optimizer::all() {
+        let model = Sequential::new(data.features(), &layers, 1).unwrap();
+        let options = FitOptions { epochs: 3, batch_size: 32, ..Default::default() };
+        let fit =
+            Training::new(model, Loss::BinaryCrossentropy, optimizer.clone(), data.x.clone(), data.y.clone(), options)
+                .unwrap();
+        let mut parallel = DataParallel::new(fit, 3).unwrap();
+        parallel.step(|| 0.0).unwrap(); // the first step may warm up
+        let (mut batches, mut allocations) = (0, 0);
+        while !parallel.is_finished() {
+            ALLOCATIONS.store(0, Ordering::Relaxed);
+            COUNTING.with(|c| c.set(true));
+            let progress = parallel.step(|| 0.0).unwrap();
+            COUNTING.with(|c| c.set(false));
+            if let Progress::Batch(_) = progress {
+                batches += 1;
+                allocations += ALLOCATIONS.load(Ordering::Relaxed);
+            }
+        }
+        let name = optimizer.keras_name();
+        assert!(batches >= 20, "{name}: only {batches} batches measured");
+        assert_eq!(allocations, 0, "{name}: {allocations} allocations in {batches} data-parallel steps");
+    }
 }

@@ -15,9 +15,11 @@
 //!   computed before its update; `val_*` are computed after the epoch's last update;
 //! - the learning rate of each step comes from the optimizer's [`LearningRate`] (a number or a
 //!   schedule) at the steps taken so far, times any reduction by `ReduceLROnPlateau`;
-//! - Dropout draws its masks from a stream seeded with the fit's seed, and BatchNormalization
-//!   normalises with each batch's statistics; validation runs in inference mode; `EarlyStopping` may end the fit early, and
-//!   with `restore_best_weights` the model ends with its best epoch's weights (Keras 3);
+//! - Dropout draws each row's mask from a stream keyed by the fit's seed, the step and the row's
+//!   place in the batch (so replicas sharing out a batch, [`crate::nn::DataParallel`], drop the
+//!   same values), and BatchNormalization normalises with each batch's statistics; validation
+//!   runs in inference mode; `EarlyStopping` may end the fit early, and with
+//!   `restore_best_weights` the model ends with its best epoch's weights (Keras 3);
 //! - the loss or a weight turning NaN or infinite stops the fit with an error naming the epoch
 //!   and batch (Keras' `TerminateOnNaN`), the model keeping its last good epoch's weights.
 //!
@@ -38,6 +40,7 @@
 //! assert_eq!(fit.history().epochs.len(), 2);
 //! ```
 
+use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ndarray::{s, Array2};
@@ -46,6 +49,8 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
 use super::callbacks::{EarlyStoppingState, PlateauState, Verdict};
+use super::kernels::MaskKey;
+use super::parallel::Replica;
 use super::profile::{part, Part};
 use super::workspace::Workspace;
 use super::{
@@ -77,6 +82,11 @@ pub struct Training {
     rng: ChaCha8Rng,
     order: Vec<usize>,
     ws: Workspace,
+    seed: u64,
+    /// Which share of every batch this fit trains on: all of it, unless it is a replica.
+    pub(crate) replica: Replica,
+    /// Whether the current epoch has begun (its clock read, its rows shuffled).
+    epoch_begun: bool,
     xb: Vec<f32>,
     yb: Vec<f32>,
     epoch: usize,
@@ -157,6 +167,9 @@ impl Training {
             batch_size: options.batch_size,
             shuffle: options.shuffle,
             ws,
+            seed: options.seed,
+            replica: Replica::default(),
+            epoch_begun: false,
             epoch: 0,
             batch: 0,
             steps_taken: 0,
@@ -181,6 +194,11 @@ impl Training {
     /// Rows trained on per epoch (after any validation split).
     pub fn train_rows(&self) -> usize {
         self.x.nrows()
+    }
+
+    /// The loss the fit minimises.
+    pub fn loss(&self) -> Loss {
+        self.loss
     }
 
     /// Whether every epoch has run.
@@ -235,30 +253,83 @@ impl Training {
     /// Runs the next batch. `now` reads a clock in milliseconds (the caller's: the engine knows
     /// no browser). After the last epoch it does nothing and returns the last epoch's logs again.
     pub fn step(&mut self, now: impl Fn() -> f64) -> Result<Progress, NnError> {
-        if self.is_finished() {
-            let last = self.history.epochs.last().copied().unwrap_or_default();
-            return Ok(Progress::Epoch(last));
+        if let Some(done) = self.finished_progress() {
+            return Ok(done);
         }
-        if self.batch == 0 {
+        let batch = self.begin_batch(&now);
+        let rows = batch.len();
+        let (loss_sum, correct) = self.backprop_rows(batch, 0, rows);
+        self.update_and_log(loss_sum, correct, rows, now)
+    }
+
+    /// After the last epoch: the last epoch's logs again.
+    pub(crate) fn finished_progress(&self) -> Option<Progress> {
+        self.is_finished().then(|| Progress::Epoch(self.history.epochs.last().copied().unwrap_or_default()))
+    }
+
+    /// The current batch's rows, as a range of the shuffled order. An epoch's first batch first
+    /// reads the clock and reshuffles the rows, once however often it is asked (a replica asks
+    /// in both halves of a step).
+    pub(crate) fn begin_batch(&mut self, now: &impl Fn() -> f64) -> Range<usize> {
+        if !self.epoch_begun {
+            self.epoch_begun = true;
             self.epoch_start_ms = now();
             if self.shuffle {
                 self.order.shuffle(&mut self.rng);
             }
         }
-        let steps = self.steps_per_epoch();
         let start = self.batch * self.batch_size;
-        let rows = self.batch_size.min(self.x.nrows() - start);
+        start..start + self.batch_size.min(self.x.nrows() - start)
+    }
+
+    /// Copies the rows `order[rows]` into the batch buffers and runs forward and backward on
+    /// them, the loss' mean taken over `batch_rows` rows, Dropout's masks those of the batch's
+    /// rows from `first_row` on. Returns the rows' loss sum and how many they predicted right.
+    pub(crate) fn backprop_rows(
+        &mut self,
+        rows: Range<usize>,
+        first_row: usize,
+        batch_rows: usize,
+    ) -> (f64, Option<usize>) {
         let (d, k) = (self.x.ncols(), self.y.ncols());
         let (xs, ys) = (self.x.as_slice().expect("standard layout"), self.y.as_slice().expect("standard layout"));
+        let n = rows.len();
         part(Part::Batch, || {
-            for (r, &i) in self.order[start..start + rows].iter().enumerate() {
+            for (r, &i) in self.order[rows].iter().enumerate() {
                 self.xb[r * d..(r + 1) * d].copy_from_slice(&xs[i * d..(i + 1) * d]);
                 self.yb[r * k..(r + 1) * k].copy_from_slice(&ys[i * k..(i + 1) * k]);
             }
         });
+        self.ws.masks = MaskKey { seed: self.seed, step: self.steps_taken, first_row };
+        self.model.backprop(&mut self.ws, &self.xb, &self.yb, n, batch_rows, self.loss)
+    }
+
+    /// Every trainable tensor's gradient from the last [`Self::backprop_rows`], flat, in the
+    /// optimizer's order.
+    pub(crate) fn gradients_into(&self, out: &mut [f32]) {
+        self.ws.gradients_into(out)
+    }
+
+    /// Sets every trainable tensor's gradient from `flat` (in the optimizer's order).
+    pub(crate) fn gradients_from(&mut self, flat: &[f32]) {
+        self.ws.gradients_from(flat)
+    }
+
+    /// The second half of a step, once the batch's gradients are in the workspace: the update at
+    /// this step's learning rate, then the logs of a batch of `rows` rows whose loss summed to
+    /// `loss_sum` (without the penalty) with `correct` right, the epoch's end, the callbacks and
+    /// the checks for NaN.
+    pub(crate) fn update_and_log(
+        &mut self,
+        loss_sum: f64,
+        correct: Option<usize>,
+        rows: usize,
+        now: impl Fn() -> f64,
+    ) -> Result<Progress, NnError> {
         let lr = self.learning_rate();
-        let (loss_sum, correct) =
-            self.model.train_step(&mut self.ws, &self.xb, &self.yb, rows, self.loss, &mut self.optimizer, lr);
+        let penalty = self.model.penalty();
+        self.model.update(&mut self.ws, &mut self.optimizer, lr);
+        let loss_sum = loss_sum + penalty * rows as f64;
         self.steps_taken += 1;
         self.batch += 1;
         if !loss_sum.is_finite() {
@@ -267,7 +338,8 @@ impl Training {
         self.loss_sum += loss_sum;
         self.correct = self.correct.zip(correct).map(|(a, b)| a + b);
         self.seen += rows;
-        let per_row = if self.loss == Loss::BinaryCrossentropy { k } else { 1 };
+        let steps = self.steps_per_epoch();
+        let per_row = if self.loss == Loss::BinaryCrossentropy { self.y.ncols() } else { 1 };
         let loss = self.loss_sum / self.seen as f64;
         let accuracy = self.correct.map(|c| c as f64 / (self.seen * per_row) as f64);
         if self.batch < steps {
@@ -323,6 +395,7 @@ impl Training {
         self.last_good.clone_from(&self.model);
         self.epoch += 1;
         self.batch = 0;
+        self.epoch_begun = false;
         (self.loss_sum, self.seen) = (0.0, 0);
         self.correct = self.correct.map(|_| 0);
         self.callbacks(&logs);

@@ -133,7 +133,10 @@ impl Loss {
     }
 
     /// Writes `dz = ∂L/∂z` for the output layer (`rows × units`), where `L` is the mean loss over
-    /// the `rows` samples: the loss' gradient, taken back through the activation.
+    /// a batch of `batch_rows` samples: the loss' gradient, taken back through the activation.
+    /// One worker passes its `rows`; a replica holding a share of a batch passes the whole
+    /// batch's rows, so that the replicas' gradients add up to the batch's.
+    #[allow(clippy::too_many_arguments)] // the output layer's parts and the batch's size, each named
     pub fn output_gradient(
         self,
         activation: Activation,
@@ -142,9 +145,9 @@ impl Loss {
         a: &[f32],
         y: &[f32],
         dz: &mut [f32],
+        batch_rows: usize,
     ) {
-        let rows = z.len() / units.max(1);
-        let per_sample = 1.0 / rows.max(1) as f32;
+        let per_sample = 1.0 / batch_rows.max(1) as f32;
         let sparse = self == Loss::SparseCategoricalCrossentropy;
         let target =
             |row: usize, j: usize| if sparse { (j == y[row] as usize) as u8 as f32 } else { y[row * units + j] };

@@ -5,6 +5,8 @@
 //! kernel `W` stored as Keras stores it, `(inputs, units)`, rows of `a` being samples.
 //! [`Training`] runs `fit` one batch at a time, so a caller (the worker) can interleave it with
 //! other work, pause it, or stop it, and reports Keras' logs after every batch and epoch.
+//! [`DataParallel`] shares a fit out among replicas (Keras' `MirroredStrategy`): each takes a
+//! [`shard`] of every batch, and their gradients are summed in a fixed order ([`sum_in_order`]).
 //!
 //! Nothing here knows the browser or the page's languages: errors are [`NnError`] values of
 //! facts, which the page words.
@@ -23,6 +25,7 @@ mod loss;
 pub mod metrics;
 mod model;
 mod optim;
+mod parallel;
 pub mod profile;
 mod regularizer;
 mod report;
@@ -44,6 +47,7 @@ pub use loss::Loss;
 pub use metrics::{binary_accuracy_count, roc_auc, roc_curve, ConfusionMatrix};
 pub use model::{Evaluation, LayerGradients, Sequential};
 pub use optim::{Adam, AdamState, LearningRate, Optimizer, OptimizerState, Rmsprop, RmspropState, Sgd, SgdState};
+pub use parallel::{shard, sum_in_order, DataParallel, ReplicaError, ShardStats};
 pub use regularizer::Regularizer;
 pub use report::{
     accuracy_margin, evaluation_report, generalisation, EvaluationReport, Generalisation, Roc, FEW_TEST_ROWS,

@@ -147,11 +147,11 @@ impl Sequential {
 
     /// Forward pass over `rows` rows of `x`; every layer's output is in `ws`.
     fn forward(&self, ws: &mut Workspace, x: &[f32], rows: usize, pass: Pass) {
-        let Workspace { layers: buffers, rng, .. } = ws;
+        let Workspace { layers: buffers, masks, .. } = ws;
         for (l, layer) in self.layers.iter().enumerate() {
             let (below, here) = buffers.split_at_mut(l);
             let input = if l == 0 { x } else { &below[l - 1].out };
-            layer.forward(input, rows, pass, &mut here[0], rng);
+            layer.forward(input, rows, pass, &mut here[0], (masks, l));
         }
     }
 
@@ -165,11 +165,21 @@ impl Sequential {
         (loss_sum, correct_count(loss, units, &out.out[..n], &y[..m]))
     }
 
-    /// Forward (training) and backward over a batch: fills every trainable tensor's gradient in
-    /// `ws` with the gradient of the batch's mean loss plus the penalty, and returns the loss
-    /// summed over the rows (without the penalty) and how many rows it predicted right (both
-    /// before any update, as Keras reports them).
-    fn backprop(&self, ws: &mut Workspace, x: &[f32], y: &[f32], rows: usize, loss: Loss) -> (f64, Option<usize>) {
+    /// Forward (training) and backward over `rows` rows: fills every trainable tensor's gradient
+    /// in `ws` with the gradient of the loss summed over the rows and divided by `batch_rows`
+    /// (without the penalty's: [`Self::update`] adds it), and returns the loss summed over the
+    /// rows (without the penalty) and how many rows it predicted right (both before any update,
+    /// as Keras reports them). One worker passes `batch_rows = rows`, the batch's mean loss; a
+    /// replica passes the whole batch's rows for its share of them.
+    pub(crate) fn backprop(
+        &self,
+        ws: &mut Workspace,
+        x: &[f32],
+        y: &[f32],
+        rows: usize,
+        batch_rows: usize,
+        loss: Loss,
+    ) -> (f64, Option<usize>) {
         debug_assert!(rows <= ws.capacity);
         part(Part::Forward, || self.forward(ws, x, rows, Pass::Training));
         let last = self.layers.len() - 1;
@@ -178,7 +188,8 @@ impl Sequential {
         let result = part(Part::Loss, || {
             let result = self.output_loss(out, y, rows, loss);
             let (n, m) = (rows * units, rows * loss.label_width(units));
-            loss.output_gradient(act, units, &out.saved[..n], &out.out[..n], &y[..m], &mut out.grad[..n]);
+            let (z, a, dz) = (&out.saved[..n], &out.out[..n], &mut out.grad[..n]);
+            loss.output_gradient(act, units, z, a, &y[..m], dz, batch_rows);
             result
         });
 
@@ -190,28 +201,24 @@ impl Sequential {
                     None => layer.backward(x, rows, &mut here[0], l == last, None),
                     Some(prev) => layer.backward(&prev.out, rows, &mut here[0], l == last, Some(&mut prev.grad)),
                 }
-                layer.add_penalty_gradients(&mut here[0]);
             }
         });
         result
     }
 
-    /// One training step on a batch at learning rate `lr`: [`Self::backprop`], then the
-    /// optimizer updates every trainable tensor. Returns the batch's loss summed over its rows
-    /// with the penalty (per row) included, and how many rows it predicted right.
-    #[allow(clippy::too_many_arguments)] // the batch's parts and the step's, each named
-    pub(crate) fn train_step(
-        &mut self,
-        ws: &mut Workspace,
-        x: &[f32],
-        y: &[f32],
-        rows: usize,
-        loss: Loss,
-        optimizer: &mut OptimizerState,
-        lr: f32,
-    ) -> (f64, Option<usize>) {
-        let penalty = self.penalty();
-        let (loss_sum, correct) = self.backprop(ws, x, y, rows, loss);
+    /// Adds the regularizers' gradients, on the current weights, to the gradients in `ws`.
+    fn add_penalty_gradients(&self, ws: &mut Workspace) {
+        for (layer, buffers) in self.layers.iter().zip(&mut ws.layers) {
+            layer.add_penalty_gradients(buffers);
+        }
+    }
+
+    /// The update after [`Self::backprop`] (or after a replica's summed gradients were written
+    /// into `ws`): the regularizers' gradients are added, once, then the optimizer updates
+    /// every trainable tensor at learning rate `lr`, and each layer commits what else the
+    /// pass changes (BatchNormalization's moving statistics).
+    pub(crate) fn update(&mut self, ws: &mut Workspace, optimizer: &mut OptimizerState, lr: f32) {
+        self.add_penalty_gradients(ws);
         part(Part::Update, || {
             optimizer.begin_step(lr);
             let mut tensor = 0;
@@ -223,7 +230,13 @@ impl Sequential {
                 });
             }
         });
-        (loss_sum + penalty * rows as f64, correct)
+    }
+
+    /// Whether `other` has the same layers with the same weights, bit for bit (`-0` is not `0`,
+    /// a NaN equals the same NaN): how replicas are checked to stay one model.
+    pub fn same_bits(&self, other: &Sequential) -> bool {
+        self.layers.len() == other.layers.len()
+            && self.layers.iter().zip(&other.layers).all(|(a, b)| a.config() == b.config() && a.same_bits(b))
     }
 
     /// The gradient of the mean loss (with the penalty) over all rows of `x`, in training mode,
@@ -242,7 +255,8 @@ impl Sequential {
             return Err(NnError::NoRows);
         }
         let mut ws = Workspace::new(self, rows, seed);
-        let (loss_sum, _) = self.backprop(&mut ws, &standard(x), &standard(y), rows, loss);
+        let (loss_sum, _) = self.backprop(&mut ws, &standard(x), &standard(y), rows, rows, loss);
+        self.add_penalty_gradients(&mut ws);
         let grads = ws.layers.into_iter().map(|b| b.param_grads).collect();
         Ok((loss_sum / rows as f64 + self.penalty(), grads))
     }

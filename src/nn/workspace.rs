@@ -1,8 +1,8 @@
 //! The buffers of a fit or an evaluation: every layer's [`Buffers`] for a batch of at most
-//! `capacity` rows, and the random stream Dropout draws its masks from. Sized once, so a
-//! training step allocates nothing.
+//! `capacity` rows, and the key Dropout's masks are drawn by. Sized once, so a training step
+//! allocates nothing.
 
-use super::kernels::MaskStream;
+use super::kernels::MaskKey;
 use super::layers::Buffers;
 use super::Sequential;
 
@@ -11,8 +11,9 @@ use super::Sequential;
 pub(crate) struct Workspace {
     pub(crate) capacity: usize,
     pub(crate) layers: Vec<Buffers>,
-    /// Dropout's masks, in layer order, step after step: the same seed, the same masks.
-    pub(crate) rng: MaskStream,
+    /// Which masks Dropout draws in the next training pass: the fit's seed, the step and the
+    /// batch row of the pass' first row. The same seed, the same masks.
+    pub(crate) masks: MaskKey,
 }
 
 impl Workspace {
@@ -21,7 +22,29 @@ impl Workspace {
         Self {
             capacity,
             layers: model.layers.iter().map(|l| l.buffers(capacity)).collect(),
-            rng: MaskStream::new(seed),
+            masks: MaskKey { seed, step: 0, first_row: 0 },
         }
+    }
+
+    /// Writes every trainable tensor's gradient, layer by layer in the optimizer's order, into
+    /// `out` (as long as all of them together).
+    pub(crate) fn gradients_into(&self, out: &mut [f32]) {
+        let mut at = 0;
+        for g in self.layers.iter().flat_map(|b| &b.param_grads) {
+            out[at..at + g.len()].copy_from_slice(g);
+            at += g.len();
+        }
+        debug_assert_eq!(at, out.len());
+    }
+
+    /// The reverse of [`Self::gradients_into`]: every trainable tensor's gradient from `flat`.
+    pub(crate) fn gradients_from(&mut self, flat: &[f32]) {
+        let mut at = 0;
+        for g in self.layers.iter_mut().flat_map(|b| &mut b.param_grads) {
+            let n = g.len();
+            g.copy_from_slice(&flat[at..at + n]);
+            at += n;
+        }
+        debug_assert_eq!(at, flat.len());
     }
 }

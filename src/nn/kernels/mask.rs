@@ -5,6 +5,11 @@
 //! Each lane is exactly Blackman and Vigna's xoshiro128++ (the tests check every lane against
 //! `rand_xoshiro`), started from its own 128-bit state drawn from the seed by SplitMix64; four
 //! states picked at random out of a period of 2¹²⁸ − 1 do not overlap in any fit.
+//!
+//! A training step draws each row's mask from its own stream, [`MaskStream::for_row`], keyed by
+//! `(seed, step, layer, row)` where `row` counts from the start of the batch: a row's mask does
+//! not depend on which rows were drawn before it, so replicas that each hold a share of a batch
+//! (see [`crate::nn::DataParallel`]) drop exactly what one worker holding the whole batch drops.
 
 use rand::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro128PlusPlus;
@@ -33,6 +38,14 @@ impl MaskStream {
         Self { s }
     }
 
+    /// The stream of row `row` (from 0, in the batch) of Dropout layer `layer` at training step
+    /// `step` of a fit seeded with `seed`: the key is mixed by SplitMix64's finaliser, one part at
+    /// a time, into the seed of [`Self::new`].
+    pub fn for_row(seed: u64, step: u64, layer: usize, row: usize) -> Self {
+        let key = [step, layer as u64, row as u64].iter().fold(mix(seed), |key, &part| mix(key ^ mix(part)));
+        Self::new(key)
+    }
+
     /// The next draw of each lane.
     #[inline(always)]
     pub fn next4(&mut self) -> [u32; 4] {
@@ -49,6 +62,34 @@ impl MaskStream {
             s3[l] = s3[l].rotate_left(11);
         }
         out
+    }
+}
+
+/// SplitMix64's finaliser (Steele, Lea and Flood 2014): a bijection of `u64` whose every output
+/// bit depends on every input bit.
+fn mix(z: u64) -> u64 {
+    let z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Which masks a training pass draws: the fit's seed, the step, and the batch row its first row
+/// is (0 for one worker, the shard's start for a replica).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct MaskKey {
+    /// The fit's seed.
+    pub(crate) seed: u64,
+    /// Training steps taken before this one.
+    pub(crate) step: u64,
+    /// The row, in the whole batch, of the pass' first row.
+    pub(crate) first_row: usize,
+}
+
+impl MaskKey {
+    /// The stream of the pass' row `row` in Dropout layer `layer`.
+    pub(crate) fn stream(&self, layer: usize, row: usize) -> MaskStream {
+        MaskStream::for_row(self.seed, self.step, layer, self.first_row + row)
     }
 }
 
@@ -84,5 +125,16 @@ mod tests {
         assert_eq!(x, y);
         assert_ne!(x, z);
         assert!(x.iter().enumerate().all(|(i, v)| x[i + 1..].iter().all(|w| w != v)), "{x:?}");
+    }
+
+    #[test]
+    fn every_part_of_a_row_s_key_changes_its_stream() {
+        let base = MaskStream::for_row(1, 2, 3, 4).next4();
+        assert_eq!(MaskStream::for_row(1, 2, 3, 4).next4(), base);
+        for other in [(0, 2, 3, 4), (1, 0, 3, 4), (1, 2, 0, 4), (1, 2, 3, 0), (1, 3, 2, 4)] {
+            assert_ne!(MaskStream::for_row(other.0, other.1, other.2, other.3).next4(), base, "{other:?}");
+        }
+        let key = MaskKey { seed: 1, step: 2, first_row: 3 };
+        assert_eq!(key.stream(3, 1).next4(), base);
     }
 }

@@ -34,6 +34,7 @@ pub mod simd;
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 pub mod simd_updates;
 
+pub(crate) use mask::MaskKey;
 pub use mask::MaskStream;
 
 use super::profile::{part, Part};

@@ -25,7 +25,7 @@ pub use batch_norm::{BatchNormConfig, BatchNormalization};
 pub use dense::{Dense, DenseConfig};
 pub use dropout::{Dropout, DropoutConfig};
 
-use super::kernels::MaskStream;
+use super::kernels::MaskKey;
 use super::LayerProblem;
 
 /// How to build one layer: a Keras layer call.
@@ -222,11 +222,12 @@ impl Layer {
         }
     }
 
-    /// The forward pass over `rows` rows of `x` into `b.out`.
-    pub(crate) fn forward(&self, x: &[f32], rows: usize, pass: Pass, b: &mut Buffers, rng: &mut MaskStream) {
+    /// The forward pass over `rows` rows of `x` into `b.out`; a Dropout layer, number `index` in
+    /// the model, draws its masks by `masks`.
+    pub(crate) fn forward(&self, x: &[f32], rows: usize, pass: Pass, b: &mut Buffers, masks: (&MaskKey, usize)) {
         match (self, pass) {
             (Layer::Dense(d), _) => d.forward(x, rows, &mut b.saved, &mut b.out),
-            (Layer::Dropout(d), Pass::Training) => d.forward_train(x, rows, b, rng),
+            (Layer::Dropout(d), Pass::Training) => d.forward_train(x, rows, b, masks),
             (Layer::Dropout(d), Pass::Inference) => {
                 let n = rows * d.units;
                 b.out[..n].copy_from_slice(&x[..n]);
@@ -307,6 +308,27 @@ impl Layer {
             Layer::Dense(d) => d.weights_mut(),
             Layer::Dropout(_) => vec![],
             Layer::BatchNormalization(b) => b.weights_mut(),
+        }
+    }
+
+    /// Whether `other` holds the same weights, bit for bit, without allocating.
+    pub(crate) fn same_bits(&self, other: &Layer) -> bool {
+        let same =
+            |a: &[f32], b: &[f32]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits());
+        match (self, other) {
+            (Layer::Dense(a), Layer::Dense(b)) => {
+                let (ak, bk) = (a.kernel.as_slice(), b.kernel.as_slice());
+                ak.zip(bk).is_some_and(|(x, y)| same(x, y))
+                    && a.bias.as_slice().zip(b.bias.as_slice()).is_some_and(|(x, y)| same(x, y))
+            }
+            (Layer::Dropout(a), Layer::Dropout(b)) => a == b,
+            (Layer::BatchNormalization(a), Layer::BatchNormalization(b)) => {
+                same(&a.gamma, &b.gamma)
+                    && same(&a.beta, &b.beta)
+                    && same(&a.moving_mean, &b.moving_mean)
+                    && same(&a.moving_variance, &b.moving_variance)
+            }
+            _ => false,
         }
     }
 
