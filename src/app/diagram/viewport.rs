@@ -20,7 +20,6 @@ use web_sys::{AddEventListenerOptions, HtmlElement, KeyboardEvent, PointerEvent,
 use crate::app::lang::use_text;
 use crate::app::redraw::observed_size;
 use crate::diagram::{fit_all, stepped, view_height, wheel_zoom, zoom_range, View, Window, Zoom};
-use crate::i18n::fill;
 
 /// A listener of the box, kept alive with it.
 type Listener = Closure<dyn FnMut(web_sys::Event)>;
@@ -285,10 +284,8 @@ impl Viewport {
 #[component]
 pub(super) fn ZoomBar(viewport: Viewport) -> impl IntoView {
     let t = use_text();
-    let percent = move || {
-        let percent = format!("{:.0}", viewport.scale.get() * 100.0);
-        fill(t.get().diagram.zoom_percent, &[("percent", &percent)])
-    };
+    // A percentage reads the same in both languages.
+    let percent = move || format!("{:.0}%", viewport.scale.get() * 100.0);
     view! {
         <div class="diagram-zoom" role="toolbar" aria-label=move || t.get().diagram.zoom>
             <button

@@ -28,8 +28,6 @@ catalogue! {
         zoom_fit: "Fit" | "适应",
         /// What the fit button does.
         zoom_fit_title: "Show the whole diagram" | "显示整张图",
-        /// The zoom as shown beside the buttons (`{percent}` of the drawing's size).
-        zoom_percent: "{percent}%" | "{percent}%",
         /// How to zoom and pan besides the buttons.
         zoom_help: "Ctrl + wheel or + and − zoom, 0 fits; drag or scroll to pan." | "Ctrl + 滚轮或 + 和 − 缩放，0 显示全图；拖动或滚动可平移。",
         /// The editor's summary.
