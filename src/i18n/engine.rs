@@ -1,7 +1,7 @@
 //! The engine's errors in words ([`Words`] for [`NnError`]), and their English `Display`.
 
 use super::{fill, Text, Words};
-use crate::nn::{Allowed, LabelRange, LayerProblem, Misfit, NnError, OptionProblem, ScheduleProblem};
+use crate::nn::{Allowed, LabelRange, LayerProblem, Misfit, NnError, OptionProblem, ReplicaError, ScheduleProblem};
 
 /// `2.1 MB`, `512 KB`, `3.4 GB`: a size as a person reads it (powers of 1,000).
 pub fn bytes(n: u64) -> String {
@@ -124,7 +124,21 @@ impl Words for NnError {
     }
 }
 
-english_display!(NnError);
+impl Words for ReplicaError {
+    fn words(&self, text: &'static Text) -> String {
+        let t = &text.engine;
+        match self {
+            ReplicaError::BatchStatistics { layer, class } => {
+                fill(t.replica_batch_statistics, &[("class", class), ("n", &(layer + 1))])
+            }
+            ReplicaError::NoSuchReplica { index, count } => {
+                fill(t.replica_missing, &[("n", &(index + 1)), ("count", count)])
+            }
+        }
+    }
+}
+
+english_display!(NnError, ReplicaError);
 
 #[cfg(test)]
 mod tests {
@@ -228,5 +242,22 @@ mod tests {
         let regularizer = all.iter().find(|e| e.to_string().contains("L1L2")).expect("the regularizer's error");
         assert_eq!(regularizer.to_string(), "layer 1: L1L2's l2 must be 0 or more, not -0.5");
         assert_eq!(regularizer.in_lang(Lang::Zh), "第 1 层：L1L2 的 l2 必须大于或等于 0，而不是 -0.5");
+    }
+
+    #[test]
+    fn a_fit_kept_on_one_worker_says_why_in_both_languages_counting_from_1() {
+        let bn = ReplicaError::BatchStatistics { layer: 1, class: "BatchNormalization".into() };
+        let none = ReplicaError::NoSuchReplica { index: 3, count: 3 };
+        assert_words(&bn);
+        assert_words(&none);
+        assert_eq!(
+            bn.to_string(),
+            "BatchNormalization (layer 2) normalises with each batch's statistics, so this fit trains on one worker"
+        );
+        assert_eq!(
+            bn.in_lang(Lang::Zh),
+            "BatchNormalization（第 2 层）用每个批次自身的统计量做归一化，所以这次训练只用一个 worker"
+        );
+        assert_eq!(none.to_string(), "there is no replica 4 of 3: replicas are numbered from 1 to 3");
     }
 }

@@ -69,6 +69,10 @@ catalogue! {
         schedule_alpha: "alpha must be from 0 to 1, not {value}" | "alpha 必须在 0 到 1 之间，而不是 {value}",
         /// Training diverged.
         diverged: "training diverged: the loss or a weight became NaN or infinite at epoch {epoch}, batch {batch}; try a smaller learning rate" | "训练发散了：在第 {epoch} 轮第 {batch} 批，损失或某个权重变成了 NaN 或无穷大；请试试更小的学习率",
+        /// A layer that keeps a fit on one worker (`{class}`, layer `{n}` from 1).
+        replica_batch_statistics: "{class} (layer {n}) normalises with each batch's statistics, so this fit trains on one worker" | "{class}（第 {n} 层）用每个批次自身的统计量做归一化，所以这次训练只用一个 worker",
+        /// A replica that does not exist (`{n}` from 1, of `{count}`).
+        replica_missing: "there is no replica {n} of {count}: replicas are numbered from 1 to {count}" | "没有第 {n} 个副本（共 {count} 个）：副本从 1 编号到 {count}",
         /// The set-up needs too much memory.
         too_large: "this set-up needs about {needed} of memory for its weights, optimizer state and batch buffers, more than the {limit} a fit may use in this page; use fewer or smaller layers, or a smaller batch" | "这套设置的权重、优化器状态和批次缓冲区约需 {needed} 内存，超过了本页面一次训练可用的 {limit}；请减少层数或单元数，或改用更小的批次",
     }
