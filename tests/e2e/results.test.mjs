@@ -26,7 +26,9 @@ async function openLab(viewport = { width: 1280, height: 800 }) {
 }
 
 /** Shares of the canvas' pixels tinted towards class 1's orange and towards class 0's slate (light theme). */
-function tints(page, testid) {
+async function tints(page, testid) {
+  // A canvas draws in the frame after its box is first observed (see colourShare in lab.mjs).
+  await page.waitForSelector(`[data-testid=${testid}][data-draws]`, { state: 'attached' });
   return page.evaluate((testid) => {
     const canvas = document.querySelector(`[data-testid=${testid}]`);
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
@@ -43,7 +45,8 @@ function tints(page, testid) {
 }
 
 /** The colour of a canvas' top-left pixel (its background). */
-function corner(page, testid) {
+async function corner(page, testid) {
+  await page.waitForSelector(`[data-testid=${testid}][data-draws]`, { state: 'attached' });
   return page.evaluate((testid) => {
     const canvas = document.querySelector(`[data-testid=${testid}]`);
     return Array.from(canvas.getContext('2d').getImageData(1, 1, 1, 1).data.slice(0, 3));
