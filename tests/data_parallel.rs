@@ -350,7 +350,7 @@ fn batch_normalization_trains_on_one_worker_only() {
     assert_eq!(DataParallel::new(start.clone(), 2).err(), Some(expected.clone()));
     assert_eq!(
         expected.to_string(),
-        "BatchNormalization (layer 2) normalises with each batch's statistics, so this fit trains on one worker"
+        "BatchNormalization (layer 2) normalises with the statistics of each whole batch, which no worker taking a share of it sees"
     );
     let one = run_one(start.clone());
     let single = run_parallel(start.clone(), 1);

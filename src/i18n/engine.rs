@@ -252,11 +252,11 @@ mod tests {
         assert_words(&none);
         assert_eq!(
             bn.to_string(),
-            "BatchNormalization (layer 2) normalises with each batch's statistics, so this fit trains on one worker"
+            "BatchNormalization (layer 2) normalises with the statistics of each whole batch, which no worker taking a share of it sees"
         );
         assert_eq!(
             bn.in_lang(Lang::Zh),
-            "BatchNormalization（第 2 层）用每个批次自身的统计量做归一化，所以这次训练只用一个 worker"
+            "BatchNormalization（第 2 层）用每个完整批次的统计量做归一化，而分担批次的每个 Worker 只看到其中一部分"
         );
         assert_eq!(none.to_string(), "there is no replica 4 of 3: replicas are numbered from 1 to 3");
     }

@@ -32,6 +32,7 @@ mod lang;
 mod setup;
 mod template;
 mod text;
+mod workers;
 
 pub use bilingual::Bilingual;
 pub use engine::{bytes, misfit_words};
@@ -39,3 +40,4 @@ pub use lang::Lang;
 pub use template::{fill, places};
 pub use text::{Entry, Text};
 pub use words::Words;
+pub use workers::workers_words;

@@ -221,6 +221,12 @@ impl Training {
         (&self.x, &self.y)
     }
 
+    /// The rows each epoch validates on (`validation_data`, or those `validation_split` held
+    /// out), and their labels; `None` without validation.
+    pub fn validation_data(&self) -> Option<(&Array2<f32>, &Array2<f32>)> {
+        self.val.as_ref().map(|(x, y)| (x, y))
+    }
+
     /// Whether `EarlyStopping` ended the fit before its last epoch.
     pub fn stopped_early(&self) -> bool {
         self.stopped_early

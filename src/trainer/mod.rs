@@ -7,7 +7,11 @@
 mod memory;
 mod predict;
 mod prepare;
+mod workers;
 
 pub use memory::{memory_needed, MEMORY_LIMIT};
 pub use predict::predict_row;
-pub use prepare::{evaluate_run, prepare_run, Data, Encoding, PreparedRun};
+pub use prepare::{evaluate_run, fit_of, prepare_run, Data, Encoding, PreparedRun};
+pub use workers::{
+    judge, plan, time_one_step, OneWorker, Workers, MIN_SHARE_MS, MIN_SHARE_ROWS, MIN_SPEEDUP, TRIAL_STEPS,
+};

@@ -78,23 +78,14 @@ pub fn prepare_run(data: &Data, spec: &TrainSpec) -> Result<PreparedRun, NnError
         let classes = spec.layers.last().map_or(1, |l| l.units(features));
         (train.y, test.y) = (one_hot(&train.y, classes), one_hot(&test.y, classes));
     }
-    let model = Sequential::new(features, &spec.layers, spec.seed)?;
-    let summary = model.summary();
-    let options = FitOptions {
-        epochs: spec.epochs,
-        batch_size: spec.batch_size,
-        validation: match spec.validation {
-            ValidationSource::TestSplit => Validation::Data(test.x.clone(), test.y.clone()),
-            ValidationSource::Split(f) => Validation::Split(f),
-            ValidationSource::None => Validation::None,
-        },
-        seed: spec.seed,
-        early_stopping: spec.early_stopping,
-        ..Default::default()
+    let validation = match spec.validation {
+        ValidationSource::TestSplit => Validation::Data(test.x.clone(), test.y.clone()),
+        ValidationSource::Split(f) => Validation::Split(f),
+        ValidationSource::None => Validation::None,
     };
-    let training = Training::new(model, spec.loss, spec.optimizer.clone(), train.x, train.y, options)?;
+    let training = fit_of(spec, features, train.x, train.y, validation)?;
     let info = RunInfo {
-        summary,
+        summary: training.model().summary(),
         epochs: training.epochs(),
         steps: training.steps_per_epoch(),
         train_rows: training.train_rows(),
@@ -102,6 +93,28 @@ pub fn prepare_run(data: &Data, spec: &TrainSpec) -> Result<PreparedRun, NnError
         notes,
     };
     Ok(PreparedRun { training, test, encoding, info })
+}
+
+/// The fit of `spec` on `features`-wide rows `x` and labels `y`, validated by `validation`: the
+/// model built from the seed, and `fit`'s options. A replica in another worker makes its fit
+/// with this too, from the rows and validation of the first one's, so that both are one fit.
+pub fn fit_of(
+    spec: &TrainSpec,
+    features: usize,
+    x: Array2<f32>,
+    y: Array2<f32>,
+    validation: Validation,
+) -> Result<Training, NnError> {
+    let model = Sequential::new(features, &spec.layers, spec.seed)?;
+    let options = FitOptions {
+        epochs: spec.epochs,
+        batch_size: spec.batch_size,
+        validation,
+        seed: spec.seed,
+        early_stopping: spec.early_stopping,
+        ..Default::default()
+    };
+    Training::new(model, spec.loss, spec.optimizer.clone(), x, y, options)
 }
 
 /// `model.evaluate(X_test, y_test)` at the end of a fit, with the classification report (the
@@ -166,6 +179,22 @@ mod tests {
         match prepare_run(&rows, &spec) {
             Err(NnError::TooLarge { bytes, limit }) => assert!(bytes > limit),
             other => panic!("{:?}", other.map(|r| r.info)),
+        }
+    }
+
+    #[test]
+    fn a_fit_made_again_from_its_rows_and_validation_is_the_same_fit() {
+        // What a replica in another worker does: its fit from the first fit's rows.
+        for validation in [ValidationSource::TestSplit, ValidationSource::Split(0.25), ValidationSource::None] {
+            let spec = TrainSpec { epochs: 2, validation, ..TrainSpec::default() };
+            let mut first = prepare_run(&circles(), &spec).unwrap().training;
+            let (x, y) = first.training_data();
+            let again = first.validation_data().map(|(vx, vy)| Validation::Data(vx.clone(), vy.clone()));
+            let mut again = fit_of(&spec, x.ncols(), x.clone(), y.clone(), again.unwrap_or(Validation::None)).unwrap();
+            while !first.is_finished() {
+                assert_eq!(first.step(|| 0.0).unwrap(), again.step(|| 0.0).unwrap(), "{validation:?}");
+            }
+            assert!(again.is_finished() && first.model().same_bits(again.model()), "{validation:?}");
         }
     }
 

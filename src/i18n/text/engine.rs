@@ -70,7 +70,7 @@ catalogue! {
         /// Training diverged.
         diverged: "training diverged: the loss or a weight became NaN or infinite at epoch {epoch}, batch {batch}; try a smaller learning rate" | "训练发散了：在第 {epoch} 轮第 {batch} 批，损失或某个权重变成了 NaN 或无穷大；请试试更小的学习率",
         /// A layer that keeps a fit on one worker (`{class}`, layer `{n}` from 1).
-        replica_batch_statistics: "{class} (layer {n}) normalises with each batch's statistics, so this fit trains on one worker" | "{class}（第 {n} 层）用每个批次自身的统计量做归一化，所以这次训练只用一个 worker",
+        replica_batch_statistics: "{class} (layer {n}) normalises with the statistics of each whole batch, which no worker taking a share of it sees" | "{class}（第 {n} 层）用每个完整批次的统计量做归一化，而分担批次的每个 Worker 只看到其中一部分",
         /// A replica that does not exist (`{n}` from 1, of `{count}`).
         replica_missing: "there is no replica {n} of {count}: replicas are numbered from 1 to {count}" | "没有第 {n} 个副本（共 {count} 个）：副本从 1 编号到 {count}",
         /// The set-up needs too much memory.

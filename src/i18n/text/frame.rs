@@ -32,6 +32,30 @@ catalogue! {
         ms_per_step: "{n} ms/step" | "{n} 毫秒/步",
         /// The speed badge's hover text.
         speed_title: "Training speed, measured in the worker over its training time" | "训练速度：在 Worker 中按纯训练时间测得",
+        /// The speed badge: several workers train the fit.
+        workers_short: "{n} workers" | "{n} 个 Worker",
+        /// Several workers train the fit; the speed-up not measured yet.
+        workers_many: "{n} workers share this fit: each takes a share of every batch, and their gradients are summed in a fixed order, so the result is the one worker's." | "{n} 个 Worker 分担这次拟合：每个 Worker 处理每批数据的一部分，梯度按固定顺序求和，结果与单个 Worker 相同。",
+        /// Several workers train the fit, `{speedup}` times as fast as one (measured).
+        workers_speedup: "{n} workers share this fit, {speedup}× one worker's speed (measured): each takes a share of every batch, and their gradients are summed in a fixed order, so the result is the one worker's." | "{n} 个 Worker 分担这次拟合，速度是单个 Worker 的 {speedup} 倍（实测）：每个 Worker 处理每批数据的一部分，梯度按固定顺序求和，结果与单个 Worker 相同。",
+        /// One worker trains, because of `{why}`.
+        workers_one: "One worker trains this fit: {why}." | "这次拟合只用一个 Worker：{why}。",
+        /// Why one: the page is not cross-origin isolated.
+        one_not_isolated: "this page is not cross-origin isolated (it is served without the COOP and COEP headers), so workers cannot share memory" | "本页没有跨源隔离（服务器没有发送 COOP 和 COEP 响应头），Worker 之间无法共享内存",
+        /// Why one: one core.
+        one_core: "the browser reports a single core" | "浏览器只报告了一个处理器核心",
+        /// Why one: the other workers failed, with the browser's words.
+        one_helpers_failed: "the other workers did not start ({detail})" | "其他 Worker 没有启动（{detail}）",
+        /// Why one: the other workers failed, without words.
+        one_helpers_failed_silently: "the other workers did not start" | "其他 Worker 没有启动",
+        /// Why one: the other workers are loading.
+        one_helpers_loading: "the other workers were still loading when it started" | "开始时其他 Worker 仍在加载",
+        /// Why one: a step is short (`{ms}` milliseconds on one worker).
+        one_short_step: "a step takes {ms} ms on one worker, too short for sharing it out to pay" | "单个 Worker 一步只需 {ms} 毫秒，太短，分给多个 Worker 反而更慢",
+        /// Why one: a batch is small.
+        one_small_batch: "a batch of {rows} rows is too small to share out" | "每批只有 {rows} 行，太少，无法分给多个 Worker",
+        /// Why one: several workers were tried and were not faster.
+        one_no_gain: "{count} workers were tried for its first {steps} steps and ran at {speedup}× one worker's speed (this machine's other work, the page's drawing among it, left them less than a core each), so it went on on one" | "前 {steps} 步试用了 {count} 个 Worker，速度只有单个 Worker 的 {speedup} 倍（这台机器上的其他工作，包括页面自身的绘制，使每个 Worker 分不到一个完整的核心），所以之后改用一个 Worker",
         /// Before the error banner's message.
         error_lead: "Something went wrong: " | "出错了：",
         /// The footer.

@@ -100,6 +100,12 @@ impl Training {
         (&self.replica.contribution, stats)
     }
 
+    /// The contribution the last [`Self::local_gradients`] returned (to sum it with the other
+    /// replicas' once they are in, without holding on to the borrow).
+    pub fn last_contribution(&self) -> &[f32] {
+        &self.replica.contribution
+    }
+
     /// The second half of a data-parallel step: with `summed`, the sum in replica order of
     /// every replica's [`Self::local_gradients`], and `stats`, the sum of their stats, adds the
     /// regularizers' gradient, updates the weights, and does all of [`Self::step`]'s
