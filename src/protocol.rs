@@ -13,6 +13,7 @@ use crate::nn::{
     Activation, BatchLogs, BoundaryMap, DenseConfig, EarlyStopping, EpochLogs, EvaluationReport, LayerConfig, Loss,
     NnError, Optimizer, Speed,
 };
+use crate::trainer::Workers;
 
 /// A message as bytes, for `postMessage` (as a `Uint8Array`).
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
@@ -58,6 +59,39 @@ pub enum ToWorker {
     /// `model.predict` on one row, with the last trained model: one value per input column as
     /// typed (a file's rows are encoded and scaled with the training rows' statistics first).
     Predict(Vec<String>),
+    /// From the page's trainer to another worker it started: train as one replica of its fit,
+    /// exchanging gradients through shared memory, until the fit ends or is stopped. The
+    /// shared buffer and the rows travel beside this message: the array
+    /// `[bytes, buffer, x, y, validation x, validation y]` (the validation's two only when
+    /// [`ReplicaSpec::validated`]).
+    Replica(ReplicaSpec),
+}
+
+/// A replica → the page's trainer that started it (a message of its own, so that the trainer
+/// need not read every [`FromWorker`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FromReplica {
+    /// It has loaded.
+    Ready,
+    /// It could not make its fit from what it was sent: why.
+    Refused(String),
+}
+
+/// What a replica needs to make the same fit as the first one's ([`crate::trainer::fit_of`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReplicaSpec {
+    /// The fit's set-up.
+    pub spec: TrainSpec,
+    /// This replica, from 1 (the page's trainer is replica 0).
+    pub index: usize,
+    /// Replicas in all.
+    pub count: usize,
+    /// Features a row.
+    pub features: usize,
+    /// Label columns a row.
+    pub outputs: usize,
+    /// Whether validation rows come beside the training rows.
+    pub validated: bool,
 }
 
 /// Worker → page.
@@ -85,6 +119,8 @@ pub enum FromWorker {
     Data(DataSummary),
     /// A fit has begun.
     Started(RunInfo),
+    /// How many workers train the fit that has begun, and why not more.
+    Workers(Workers),
     /// A batch ended (sent at most every few dozen milliseconds).
     Batch(BatchLogs),
     /// The training speed so far, over the time spent training (sent with the logs).
@@ -201,6 +237,11 @@ pub enum WorkerProblem {
     },
     /// `Train` before there is data.
     NoData,
+    /// One of the workers sharing the fit failed (the browser's words, when it gave some).
+    HelperLost {
+        /// What the browser or the worker said.
+        detail: Option<String>,
+    },
     /// A message that is not one.
     MessageUnreadable {
         /// postcard's error.

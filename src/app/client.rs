@@ -1,7 +1,7 @@
 //! The page's end of the worker: spawns it, sends [`ToWorker`], hands each [`FromWorker`] on.
 
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::protocol::{self, Failure, FromWorker, ToWorker, WorkerProblem};
 
@@ -47,7 +47,7 @@ pub enum WorkerEvent {
 pub struct TrainerClient {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
 }
 
 impl TrainerClient {
@@ -64,10 +64,11 @@ impl TrainerClient {
                 FromWorker::Failed(Failure::Worker(WorkerProblem::MessageUnreadable { detail }))
             })));
         });
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        // An error in the worker is an `ErrorEvent`; a script the browser would not load (a
+        // network error, a missing header) is a plain `Event`, with no words.
+        let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             event.prevent_default();
-            // The browser's own words when it gave some (in its language).
-            let detail = event.message();
+            let detail = event.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).unwrap_or_default();
             on_event(WorkerEvent::Crashed((!detail.is_empty()).then_some(detail)));
         });
         worker.set_onmessage(Some(on_message_closure.as_ref().unchecked_ref()));

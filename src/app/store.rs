@@ -8,6 +8,7 @@ use crate::console::Console;
 use crate::nn::{BatchLogs, BoundaryMap, EpochLogs, EvaluationReport, Speed};
 use crate::page::{Event, Kernels, Notice, PageState, Phase};
 use crate::protocol::{DataSummary, Failure, RunInfo, TestLogs};
+use crate::trainer::Workers;
 
 /// The page's state and its parts (each `Copy`, so components take the ones they need).
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +36,8 @@ pub struct Lab {
     pub report: Memo<Option<EvaluationReport>>,
     /// The running or last fit's training speed.
     pub speed: Memo<Option<Speed>>,
+    /// How many workers train the running or last fit, and why not more.
+    pub workers: Memo<Option<Workers>>,
     /// The latest decision boundary of 2-feature classification.
     pub boundary: Memo<Option<BoundaryMap>>,
     /// The answer to the row the user asked about.
@@ -67,6 +70,7 @@ impl Lab {
             test: part!(test),
             report: part!(report),
             speed: part!(speed),
+            workers: part!(workers),
             boundary: part!(boundary),
             prediction: part!(prediction),
             notice: part!(notice),

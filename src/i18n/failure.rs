@@ -15,6 +15,8 @@ impl Words for WorkerProblem {
             WorkerProblem::NotTrained => t.not_trained.to_string(),
             WorkerProblem::NotANumber { n, value } => fill(t.not_a_number, &[("n", n), ("value", value)]),
             WorkerProblem::NoData => t.no_data.to_string(),
+            WorkerProblem::HelperLost { detail: Some(detail) } => fill(t.helper_lost, &[("detail", detail)]),
+            WorkerProblem::HelperLost { detail: None } => t.helper_lost_silently.to_string(),
             WorkerProblem::MessageUnreadable { detail } => fill(t.message_unreadable, &[("detail", detail)]),
         }
     }
@@ -69,6 +71,8 @@ mod tests {
             Failure::Worker(WorkerProblem::NotTrained),
             Failure::Worker(WorkerProblem::NotANumber { n: 2, value: "x".into() }),
             Failure::Worker(WorkerProblem::NoData),
+            Failure::Worker(WorkerProblem::HelperLost { detail: Some("RuntimeError: unreachable".into()) }),
+            Failure::Worker(WorkerProblem::HelperLost { detail: None }),
             Failure::Worker(WorkerProblem::MessageUnreadable { detail: "unexpected end".into() }),
             Failure::File { name: "a.csv".into(), problem: FileProblem::Csv(CsvError::Utf8 { line: 3, field: 2 }) },
             Failure::File {

@@ -13,6 +13,7 @@ use crate::console::Console;
 use crate::i18n::Bilingual;
 use crate::nn::{BatchLogs, BoundaryMap, EpochLogs, EvaluationReport, Speed};
 use crate::protocol::{DataSummary, Failure, FromWorker, RunInfo, TestLogs};
+use crate::trainer::Workers;
 
 /// A message for the user in the error banner, as facts the page words.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +86,8 @@ pub struct PageState {
     pub report: Option<EvaluationReport>,
     /// The running or last fit's training speed.
     pub speed: Option<Speed>,
+    /// How many workers train the running or last fit, and why not more.
+    pub workers: Option<Workers>,
     /// For 2-feature classification, the model's latest decision boundary.
     pub boundary: Option<BoundaryMap>,
     /// The trained model's output for the row the user asked about, or why it could not answer.
@@ -107,6 +110,7 @@ impl PageState {
         self.notice = None;
         self.prediction = None;
         self.speed = None;
+        self.workers = None;
         self.boundary = None;
         self.stale = false;
     }
@@ -176,6 +180,7 @@ impl PageState {
                 self.batch = None;
             }
             FromWorker::Speed(speed) => self.speed = Some(speed),
+            FromWorker::Workers(workers) => self.workers = Some(workers),
             FromWorker::Boundary(map) => self.boundary = Some(map),
             FromWorker::Report(report) => self.report = Some(report),
             FromWorker::Evaluated(logs) => {

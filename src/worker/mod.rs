@@ -7,7 +7,9 @@
 //! always), which keeps message traffic independent of how small the batches are.
 
 mod data;
+pub mod exchange;
 mod insight;
+mod replicas;
 mod train;
 
 use std::cell::RefCell;
@@ -20,6 +22,7 @@ use crate::nn::kernels;
 use crate::protocol::{self, Failure, FileProblem, FromWorker, ToWorker, WorkerProblem};
 use crate::trainer::Data;
 use data::Load;
+use replicas::Helpers;
 use train::{Run, Trained};
 
 /// Work runs this long before the worker yields to read its messages.
@@ -40,6 +43,8 @@ struct Worker {
     run: Option<Run>,
     /// The last fully trained model, for `Predict`, with how a file's rows become its input.
     trained: Option<Trained>,
+    /// The other workers a fit can be shared out among (none in a worker that is one of them).
+    helpers: Helpers,
 }
 
 /// Starts the worker: installs its message handler and posts [`FromWorker::Ready`].
@@ -55,19 +60,18 @@ pub fn start() {
         load: None,
         run: None,
         trained: None,
+        helpers: Helpers::none(),
     }));
 
     let handler = worker.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        // A message is its bytes (a `Uint8Array`), or `[bytes, blob]` when a file comes with it.
+        // A message is its bytes (a `Uint8Array`), or an array of them and what comes with them:
+        // `[bytes, blob]` for a file, `[bytes, buffer, rows…]` for a replica.
         let data = event.data();
-        let (bytes, blob) = match data.dyn_ref::<js_sys::Array>() {
-            Some(parts) => (parts.get(0), parts.get(1).dyn_into::<Blob>().ok()),
-            None => (data, None),
-        };
-        let bytes = bytes.dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
+        let parts = data.dyn_ref::<js_sys::Array>().cloned().unwrap_or_else(|| js_sys::Array::of1(&data));
+        let bytes = parts.get(0).dyn_into::<js_sys::Uint8Array>().map(|b| b.to_vec()).unwrap_or_default();
         match protocol::decode::<ToWorker>(&bytes) {
-            Ok(message) => handler.borrow_mut().handle(message, blob),
+            Ok(message) => handler.borrow_mut().handle(message, &parts),
             Err(detail) => handler.borrow().fail(Failure::Worker(WorkerProblem::MessageUnreadable { detail })),
         }
     });
@@ -79,7 +83,18 @@ pub fn start() {
     channel.port1().set_onmessage(Some(on_wake.as_ref().unchecked_ref()));
     on_wake.forget();
 
-    worker.borrow().post(&FromWorker::Ready { simd: kernels::SIMD, relaxed: kernels::RELAXED_SIMD });
+    // The page's trainer starts the workers that can share its fits, and says it is ready once
+    // they are (a replica is ready at once).
+    let ready = {
+        let worker = worker.clone();
+        move || worker.borrow().post(&FromWorker::Ready { simd: kernels::SIMD, relaxed: kernels::RELAXED_SIMD })
+    };
+    if replicas::is_helper(&scope) {
+        replicas::post_to_trainer(&scope, &crate::protocol::FromReplica::Ready);
+    } else {
+        let helpers = Helpers::start(&scope, ready);
+        worker.borrow_mut().helpers = helpers;
+    }
 }
 
 impl Worker {
@@ -102,7 +117,8 @@ impl Worker {
         let _ = self.wake.post_message(&JsValue::NULL);
     }
 
-    fn handle(&mut self, message: ToWorker, blob: Option<Blob>) {
+    fn handle(&mut self, message: ToWorker, parts: &js_sys::Array) {
+        let blob = parts.get(1).dyn_into::<Blob>().ok();
         match message {
             ToWorker::Generate(spec) => self.generate(spec),
             ToWorker::LoadCsv { name } => match blob {
@@ -138,6 +154,7 @@ impl Worker {
                 }
             }
             ToWorker::Predict(row) => self.predict(row),
+            ToWorker::Replica(spec) => self.serve_replica(spec, parts),
         }
     }
 

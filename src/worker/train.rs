@@ -1,11 +1,14 @@
 //! The worker's fit: prepared by [`crate::trainer`], stepped here in time slices with the logs
 //! posted, evaluated on the test split at the end; and predictions with the last model.
 
+use super::exchange::{Exchange, Step};
 use super::insight::Insight;
 use super::{Worker, POST_EVERY_MS, SLICE_MS};
 use crate::nn::{Progress, Sequential};
 use crate::protocol::{Failure, FromWorker, TestLogs, TrainSpec, WorkerProblem};
-use crate::trainer::{evaluate_run, predict_row, prepare_run, Encoding, PreparedRun};
+use crate::trainer::{
+    evaluate_run, judge, plan, predict_row, prepare_run, time_one_step, Encoding, PreparedRun, Workers,
+};
 
 /// A fit in progress and what its end needs.
 pub(super) struct Run {
@@ -18,6 +21,24 @@ pub(super) struct Run {
     pub(super) idle: bool,
     /// Speed and decision boundary.
     insight: Insight,
+    /// With several workers: the gradients' exchange (this is replica 0), and which of the
+    /// helpers share the fit.
+    exchange: Option<(Exchange, Vec<usize>)>,
+    /// When the step under way began (a step of several workers may wait across slices).
+    step_began: Option<f64>,
+    /// Several workers on trial: they share the fit, and how fast its first steps went.
+    trial: Option<Trial>,
+}
+
+/// The first steps of a fit on several workers, timed to see whether they pay ([`judge`]).
+struct Trial {
+    workers: Workers,
+    /// Steps timed, and their milliseconds: not the first (it waits for the other workers to
+    /// make their fits), nor an epoch's last (its validation is not shared out).
+    steps: usize,
+    ms: f64,
+    /// Whether the first step has been taken.
+    begun: bool,
 }
 
 /// The last fully trained model, for `Predict`, with how a file's rows become its input.
@@ -28,11 +49,29 @@ impl Worker {
     pub(super) fn begin(&mut self, spec: TrainSpec) -> Result<(), Failure> {
         self.run = None;
         let data = self.source.as_ref().ok_or(Failure::Worker(WorkerProblem::NoData))?;
-        let prepared = prepare_run(data, &spec).map_err(Failure::Engine)?;
+        let mut prepared = prepare_run(data, &spec).map_err(Failure::Engine)?;
         let scaler = prepared.encoding.as_ref().map(|(_, scaler)| scaler);
         let insight = Insight::new(data.dataset(), scaler, spec.loss);
         self.post(&FromWorker::Started(prepared.info.clone()));
-        self.run = Some(Run { prepared, spec, last_post_ms: f64::NEG_INFINITY, paused: false, idle: false, insight });
+
+        // Several workers where the browser lends them and a step is long enough to share.
+        let training = &prepared.training;
+        let batch_rows = spec.batch_size.min(training.train_rows());
+        let now = || self.now();
+        let step_ms = || time_one_step(training, &spec, now).unwrap_or(0.0);
+        let workers = plan(self.helpers.available(), training.replicable(), step_ms, batch_rows);
+        let (mut exchange, mut trial) = (None, None);
+        if workers.count > 1 {
+            let training = prepared.training.replica(0, workers.count).expect("the plan checked the fit can be shared");
+            prepared = PreparedRun { training, ..prepared };
+            let shared = Exchange::new(workers.count, prepared.training.model().param_count());
+            let sharing = self.helpers.send(&prepared.training, &spec, &shared);
+            exchange = Some((shared, sharing));
+            trial = Some(Trial { workers: workers.clone(), steps: 0, ms: 0.0, begun: false });
+        }
+        self.post(&FromWorker::Workers(workers));
+        let (last_post_ms, paused, idle, step_began) = (f64::NEG_INFINITY, false, false, None);
+        self.run = Some(Run { prepared, spec, last_post_ms, paused, idle, insight, exchange, step_began, trial });
         Ok(())
     }
 
@@ -48,9 +87,37 @@ impl Worker {
         let now = move || scope.performance().map(|p| p.now()).unwrap_or(0.0);
         let slice_end = now() + SLICE_MS;
         loop {
-            let step_start = now();
+            let step_start = *run.step_began.get_or_insert_with(&now);
             let training = &mut run.prepared.training;
-            match training.step(&now) {
+            let stepped = match &mut run.exchange {
+                None => training.step(&now),
+                Some((exchange, sharing)) => match exchange.step(training, &now, Some((slice_end - now()).max(0.0))) {
+                    Step::Done(progress) => progress,
+                    Step::Waiting => match self.helpers.lost(sharing) {
+                        Some(detail) => return self.fail(Failure::Worker(WorkerProblem::HelperLost { detail })),
+                        None => break,
+                    },
+                    Step::Stopped => return self.fail(Failure::Worker(WorkerProblem::HelperLost { detail: None })),
+                },
+            };
+            run.step_began = None;
+            if let Some(trial) = &mut run.trial {
+                if trial.begun && matches!(stepped, Ok(Progress::Batch(_))) {
+                    (trial.steps, trial.ms) = (trial.steps + 1, trial.ms + (now() - step_start));
+                }
+                trial.begun = true;
+                if let Some(judged) = judge(&trial.workers, trial.steps, trial.ms) {
+                    // Not faster than one: the others stop, and this worker goes on alone
+                    // (it holds the whole fit, as every replica does).
+                    if judged.count == 1 {
+                        run.exchange = None;
+                    }
+                    run.trial = None;
+                    self.post(&FromWorker::Workers(judged));
+                }
+            }
+            let training = &mut run.prepared.training;
+            match stepped {
                 Ok(Progress::Batch(logs)) => {
                     let t = now();
                     run.insight.step_took(training, run.spec.batch_size, logs.batch, t - step_start);

@@ -47,7 +47,7 @@ function latinWords(page) {
 // activations, initializers, losses, optimizers, schedules and metrics, file formats, web
 // platform names), key names (Ctrl, as Chinese keyboards print it), units and symbols. Feature columns (x0, x1, …) are the data's own names.
 const NAMES = new Set(
-  `Ctrl MLP Lab Keras TensorFlow Python Mermaid Stability AI Web Worker WebAssembly SIMD FMA CSV UTF URL ROC AUC XOR ReLU English
+  `Ctrl COOP COEP MLP Lab Keras TensorFlow Python Mermaid Stability AI Web Worker WebAssembly SIMD FMA CSV UTF URL ROC AUC XOR ReLU English
    Dense dense dense_1 dense_2 dense_3 relu sigmoid softmax tanh linear elu selu gelu swish leaky_relu
    glorot_uniform glorot_normal he_uniform he_normal lecun_uniform lecun_normal zeros ones random_uniform random_normal
    binary_crossentropy categorical_crossentropy sparse_categorical_crossentropy mean_squared_error mean_absolute_error

@@ -1,5 +1,6 @@
 // A static file server for the built app (dist/), on a free localhost port, with the headers
-// `trunk serve` sends (Trunk.toml's [serve] headers: the Content-Security-Policy).
+// `trunk serve` sends (Trunk.toml's [serve] headers: the Content-Security-Policy, and COOP and
+// COEP, which make the page cross-origin isolated).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -8,12 +9,22 @@ import { fileURLToPath } from 'node:url';
 
 const TRUNK_TOML = resolve(dirname(fileURLToPath(import.meta.url)), '../../Trunk.toml');
 
+/** Trunk.toml's `[serve] headers`, name → value. */
+export const HEADERS = (() => {
+  const line = readFileSync(TRUNK_TOML, 'utf8').match(/^headers\s*=\s*\{(.*)\}\s*$/m);
+  if (!line) throw new Error('Trunk.toml has no [serve] headers');
+  return Object.fromEntries([...line[1].matchAll(/"([^"]+)"\s*=\s*"([^"]*)"/g)].map(([, name, value]) => [name, value]));
+})();
+
 /** The Content-Security-Policy header of Trunk.toml's `[serve] headers`. */
 export const CSP_HEADER = (() => {
-  const found = readFileSync(TRUNK_TOML, 'utf8').match(/"Content-Security-Policy"\s*=\s*"([^"]*)"/);
+  const found = HEADERS['Content-Security-Policy'];
   if (!found) throw new Error('Trunk.toml sets no Content-Security-Policy header');
-  return found[1];
+  return found;
 })();
+
+/** The headers that make a page cross-origin isolated. */
+const ISOLATION = ['Cross-Origin-Opener-Policy', 'Cross-Origin-Embedder-Policy'];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,8 +38,12 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1; resolves to the listening server. */
-export function serve(root) {
+/**
+ * Serves `root` on 127.0.0.1 with Trunk.toml's headers (without COOP and COEP when `isolated` is
+ * false, as a host that does not send them); resolves to the listening server.
+ */
+export function serve(root, { isolated = true } = {}) {
+  const headers = Object.fromEntries(Object.entries(HEADERS).filter(([name]) => isolated || !ISOLATION.includes(name)));
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
@@ -41,7 +56,7 @@ export function serve(root) {
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-        'content-security-policy': CSP_HEADER,
+        ...headers,
       });
       res.end(body);
     } catch {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { servedLab, SHOTS, recordErrors } from './lab.mjs';
+import { HEADERS } from './serve.mjs';
 
 const lab = servedLab();
 
@@ -262,7 +263,8 @@ test('a worker that dies mid-run (a panic) is said in words, and Train starts a 
   const page = await lab.browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/worker_relaxed_loader.js', (route) => route.fulfill({ contentType: 'text/javascript', body: crashing }));
+  // With the server's headers: a cross-origin isolated page loads no worker script without COEP.
+  await page.route('**/worker_relaxed_loader.js', (route) => route.fulfill({ contentType: 'text/javascript', headers: HEADERS, body: crashing }));
   await page.goto(lab.base);
   await page.waitForSelector('.app[data-state="ready"]');
   await page.fill('[data-testid=epochs]', '3');

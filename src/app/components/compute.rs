@@ -7,6 +7,7 @@ use crate::app::lang::use_text;
 use crate::i18n::{fill, Text};
 use crate::nn::Speed;
 use crate::page::Kernels;
+use crate::trainer::Workers;
 
 /// `12340.4` as `12,340`.
 fn thousands(v: f64) -> String {
@@ -41,7 +42,11 @@ pub fn kernels_described(k: Kernels, t: &'static Text) -> &'static str {
 
 /// The speed of the running or last fit, once the worker measured it.
 #[component]
-pub fn SpeedBadge(speed: Memo<Option<Speed>>, kernels: Memo<Option<Kernels>>) -> impl IntoView {
+pub fn SpeedBadge(
+    speed: Memo<Option<Speed>>,
+    kernels: Memo<Option<Kernels>>,
+    workers: Memo<Option<Workers>>,
+) -> impl IntoView {
     let t = use_text();
     let text = move || {
         speed.get().map(|s| {
@@ -53,7 +58,16 @@ pub fn SpeedBadge(speed: Memo<Option<Speed>>, kernels: Memo<Option<Kernels>>) ->
                 fill(f.ms_per_step, &[("n", &format!("{:.1}", s.ms_per_step))])
             };
             let samples = fill(t.get().frame.samples_per_second, &[("n", &thousands(s.samples_per_second))]);
-            format!("{samples} · {step} · {kernels}")
+            let many =
+                workers.with(|w| w.as_ref().filter(|w| w.count > 1).map(|w| (w.count, w.speedup(s.ms_per_step))));
+            match many {
+                Some((n, speedup)) => {
+                    let n = fill(f.workers_short, &[("n", &n)]);
+                    let speedup = speedup.map_or_else(String::new, |x| format!(" · {x:.2}×"));
+                    format!("{samples} · {step} · {kernels} · {n}{speedup}")
+                }
+                None => format!("{samples} · {step} · {kernels}"),
+            }
         })
     };
     view! {

@@ -9,10 +9,15 @@ use crate::i18n::{fill, Text, Words};
 use crate::nn::Speed;
 use crate::page::{Kernels, Notice};
 use crate::protocol::Failure;
+use crate::trainer::Workers;
 
 /// Title, tagline, what the trainer runs on and how fast, and the language and theme toggles.
 #[component]
-pub fn Header(kernels: Memo<Option<Kernels>>, speed: Memo<Option<Speed>>) -> impl IntoView {
+pub fn Header(
+    kernels: Memo<Option<Kernels>>,
+    speed: Memo<Option<Speed>>,
+    workers: Memo<Option<Workers>>,
+) -> impl IntoView {
     let t = use_text();
     let compute = move || match kernels.get() {
         None => t.get().frame.starting.to_string(),
@@ -36,7 +41,7 @@ pub fn Header(kernels: Memo<Option<Kernels>>, speed: Memo<Option<Speed>>) -> imp
             </div>
             <div class="header-side">
                 <p class="compute" id="panel-compute" data-testid="compute">{compute}</p>
-                <SpeedBadge speed=speed kernels=kernels />
+                <SpeedBadge speed=speed kernels=kernels workers=workers />
                 <LangToggle />
                 <ThemeToggle />
             </div>

@@ -161,7 +161,7 @@ pub fn App() -> impl IntoView {
     let diagram_open = RwSignal::new(false);
     view! {
         <div class="app" data-state=move || phase.get().as_str()>
-            <Header kernels=lab.kernels speed=lab.speed />
+            <Header kernels=lab.kernels speed=lab.speed workers=lab.workers />
             <ErrorBanner notice=lab.notice />
             <SetupErrors errors=store.errors />
             <div class="layout">

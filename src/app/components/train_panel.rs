@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::live_charts::LiveCharts;
 use crate::app::lang::use_text;
 use crate::app::store::Lab;
-use crate::i18n::fill;
+use crate::i18n::{fill, workers_words};
 use crate::page::Phase;
 use crate::setup::OutputMisfit;
 
@@ -71,6 +71,13 @@ pub fn TrainPanel(
         }
         Some(text)
     };
+    // How many workers train, and why not more; with the measured speed-up.
+    let workers = move || {
+        let step = lab.speed.with(|s| s.map(|s| s.ms_per_step));
+        lab.workers.with(|w| w.as_ref().map(|w| workers_words(w, step, t.get())))
+    };
+    let worker_count = move || lab.workers.with(|w| w.as_ref().map_or(0, |w| w.count));
+
     // What a screen reader hears when a run ends.
     let announce = move || match (phase.get(), lab.test.get()) {
         (Phase::Done, Some(test)) => {
@@ -119,6 +126,9 @@ pub fn TrainPanel(
             >
                 <div class="progress-fill" style:transform=move || format!("scaleX({:.4})", done())></div>
             </div>
+            <Show when=move || lab.workers.with(Option::is_some)>
+                <p class="hint workers" data-testid="workers" data-count=worker_count>{workers}</p>
+            </Show>
             <LiveCharts lab=lab epochs=epochs />
             <div class="console" tabindex="0" aria-label=move || t.get().train.log>
                 <pre class="console-text" data-testid="log">{move || lab.console.with(|c| c.text())}</pre>

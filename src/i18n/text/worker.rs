@@ -18,6 +18,10 @@ catalogue! {
         not_a_number: "value {n} (\"{value}\") is not a number" | "第 {n} 个值（“{value}”）不是数字",
         /// `Train` before any data.
         no_data: "generate or load data before training" | "请先生成或载入数据，再训练",
+        /// A worker sharing the fit stopped, with the browser's words.
+        helper_lost: "a worker sharing this fit stopped ({detail}); train again: the fit then stays on one worker if the others cannot start" | "一个分担这次拟合的 Worker 停止了（{detail}）；请重新训练：其他 Worker 无法启动时，拟合会只用一个 Worker",
+        /// A worker sharing the fit stopped, without words.
+        helper_lost_silently: "a worker sharing this fit stopped; train again: the fit then stays on one worker if the others cannot start" | "一个分担这次拟合的 Worker 停止了；请重新训练：其他 Worker 无法启动时，拟合会只用一个 Worker",
         /// The page's message could not be read (`{detail}`: serde's error).
         message_unreadable: "the worker got a message it cannot read: {detail}" | "训练 Worker 收到了一条无法读取的消息：{detail}",
     }
