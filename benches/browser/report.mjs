@@ -110,6 +110,12 @@ export function report(res) {
     const over = worstMedians.filter(([, w]) => w > res.responsiveness.budget_ms);
     out(`| the page's main thread: no frame over ${res.responsiveness.budget_ms} ms while training (median of runs, each scenario) | ${over.length ? over.map(([n, w]) => `${n}: ${num(w)} ms`).join('; ') : `worst ${num(max(worstMedians.map(([, w]) => w)))} ms`} | | ${pass(over.length === 0)} |`);
   }
+  // One fit on two workers against the same build's fit alone, medians of the same rounds.
+  const speedup = (w, b, n) => median(res.scaling[w][b].alone.map((r) => r.fit_ms)) / median(res.scaling[w][b][n].map((r) => r.fit_ms));
+  for (const w of Object.keys(res.scaling ?? {}).filter((w) => res.scaling[w][OURS]?.[2]?.length)) {
+    const x = speedup(w, OURS, 2);
+    out(`| ${w} on 2 workers ≥ 1.6× one worker (fit time alone ÷ on 2 workers) | ${num(x)}× | | ${pass(x >= 1.6)} |`);
+  }
   out(`| app + worker wasm (the larger of the two workers) ≤ 600 KB gzipped | ${res.sizes.error ?? `${num(gz / 1000)} KB (${gz.toLocaleString('en-US')} bytes; 600 KB read as 600,000 bytes)`} | | ${pass(gz <= SIZE_LIMIT)} |`);
   out();
 
@@ -246,6 +252,26 @@ export function report(res) {
   }
 
   // Sizes.
+  // Data parallelism.
+  if (res.scaling && Object.keys(res.scaling).length) {
+    const counts = Object.keys(Object.values(Object.values(res.scaling)[0])[0]).filter((k) => k !== 'alone');
+    out('## One fit on several workers');
+    out();
+    out(`Each workload fitted as the app shares out a fit with long steps: replica \`k\` of \`N\`, each in a Web Worker of its own, trains its share of every batch, writes its gradients to a \`SharedArrayBuffer\`, waits at a barrier on \`Atomics\`, and sums every replica's gradients in replica order before applying the same update (\`mlp_lab::worker::exchange\`, the code the app's workers run). Beside it, the same build's fit on one worker alone (\`Training::step\`). ${res.reps} interleaved rounds after a warm-up of each; a fit's time is its slowest replica's. Medians of the fit's milliseconds (range); the speed-up is the fit alone ÷ the fit on N workers. The machine has ${res.cores} logical cores; the final losses of every replica count are shown to agree (float rounding apart: the rows' sums are regrouped).`);
+    out();
+    out(`| workload | build | alone | ${counts.map((n) => `${n} worker${n > 1 ? 's' : ''}`).join(' | ')} | final loss (alone; ${counts.map((n) => `${n}`).join(', ')}) |`);
+    out(`|---|---|---|${counts.map(() => '---|').join('')}---|`);
+    for (const [w, byBuild] of Object.entries(res.scaling)) {
+      for (const [b, fits] of Object.entries(byBuild)) {
+        const ms = (xs) => xs.map((r) => r.fit_ms);
+        const cells = counts.map((n) => `${spread(ms(fits[n]))} ms (×${num(speedup(w, b, n))})`);
+        const losses = [fits.alone, ...counts.map((n) => fits[n])].map((xs) => median(xs.map((r) => r.loss)).toFixed(4));
+        out(`| ${w} | ${b} | ${spread(ms(fits.alone))} ms | ${cells.join(' | ')} | ${losses.join('; ')} |`);
+      }
+    }
+    out();
+  }
+
   out('## Release build size');
   out();
   if (res.sizes.error) {

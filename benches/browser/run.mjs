@@ -211,6 +211,35 @@ try {
     }
   }
 
+  // One fit on several workers (the app's data parallelism), on MLP Lab's builds: W-B and W-C
+  // on 1 to every core's worker count, beside the same build's fit on one worker alone, warmed
+  // up, then REPS interleaved rounds.
+  const cores = await page.evaluate(() => window.bench.cores);
+  const counts = Array.from({ length: Math.max(cores, 2) }, (_, i) => i + 1);
+  const scaleWorkloads = WORKLOADS.filter((w) => w === 'W-B' || w === 'W-C');
+  const scaling = Object.fromEntries(scaleWorkloads.map((w) => [w, Object.fromEntries(builds.map((b) => [b, { alone: [], ...Object.fromEntries(counts.map((n) => [n, []])) }]))]));
+  const parallel = (b, w, n) => page.evaluate(([v, w, n]) => window.bench.parallel(v, w, n), [info[b].engine.replace('mlp-lab ', ''), w, n]);
+  for (const w of scaleWorkloads) for (const b of builds) for (const n of counts) await parallel(b, w, n);
+  for (let rep = 0; rep < REPS; rep++) {
+    for (const w of scaleWorkloads) {
+      for (const b of builds) {
+        await new Promise((done) => setTimeout(done, SETTLE_MS));
+        const alone = await call(b, 'train', { workload: w });
+        scaling[w][b].alone.push(alone);
+        const line = [`alone ${alone.fit_ms.toFixed(1)} ms`];
+        for (const n of counts) {
+          await new Promise((done) => setTimeout(done, SETTLE_MS));
+          const replicas = await parallel(b, w, n);
+          // The fit took as long as its slowest replica.
+          const r = { ...replicas[0], fit_ms: Math.max(...replicas.map((x) => x.fit_ms)), losses: replicas.map((x) => x.loss) };
+          scaling[w][b][n].push(r);
+          line.push(`${n} workers ${r.fit_ms.toFixed(1)} ms (loss ${r.loss.toFixed(4)})`);
+        }
+        log(`scaling ${rep + 1}/${REPS}`, w, b, line.join(', '));
+      }
+    }
+  }
+
   // The wasm backends' thread pools after their fits (XNNPACK may start threads on first use).
   for (const engine of engines.filter((e) => e.startsWith('tfjs wasm'))) {
     info[engine].after = await call(engine, 'threads', {});
@@ -246,6 +275,8 @@ try {
     shapes,
     profiles,
     layerCost,
+    scaling,
+    cores,
     responsiveness: pageResponsiveness,
     sizes: await sizes(ROOT),
     native: await nativeFigures(ROOT),

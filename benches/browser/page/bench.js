@@ -64,5 +64,25 @@ window.bench = {
   call(engine, cmd, args) {
     return remotes.get(engine).call(cmd, args);
   },
+
+  /**
+   * One fit of `workload` on `count` workers of MLP Lab's build `variant` (workers of their own,
+   * started once and kept), as the app shares a fit out: resolves to every replica's timing.
+   */
+  async parallel(variant, workload, count) {
+    const pool = (pools[variant] ??= []);
+    while (pool.length < count) {
+      const remote = new Remote('mlp-worker.js');
+      await remote.call('init', { variant });
+      pool.push(remote);
+    }
+    const buffer = await pool[0].call('buffer', { workload, count });
+    return Promise.all(pool.slice(0, count).map((r, index) => r.call('replica', { workload, buffer, index, count })));
+  },
+
+  cores: navigator.hardwareConcurrency,
 };
+
+/** Workers for `bench.parallel`, by build. */
+const pools = {};
 window.benchReady = true;

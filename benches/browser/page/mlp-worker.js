@@ -19,6 +19,22 @@ self.answer({
     return { ...timing, checksum, batch_size: spec.batch_size, title: spec.title };
   },
 
+  /** A shared buffer for `count` replicas of a workload's fit (see `replica`). */
+  buffer({ workload, count }) {
+    const { spec } = self.Bench.workload(workload);
+    return lab.replica_buffer(JSON.stringify(spec), count);
+  },
+
+  /**
+   * One timed fit of a workload as replica `index` of `count`, each in a worker of its own,
+   * exchanging gradients through `buffer` as the app's workers do; returns when the fit ends.
+   */
+  replica({ workload, buffer, index, count }) {
+    const { spec, x, y, checksum } = self.Bench.workload(workload);
+    const timing = JSON.parse(lab.train_replica(x, y, JSON.stringify(spec), buffer, index, count));
+    return { ...timing, checksum, index, count };
+  },
+
   /** A fit of a workload with each part of its steps timed (the products, the rest of the passes, the loss, the update, the batch's copy). */
   profile({ workload }) {
     const { spec, x, y } = self.Bench.workload(workload);

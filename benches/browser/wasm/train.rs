@@ -12,6 +12,7 @@ use mlp_lab::nn::{
     Activation, Adam, BatchNormConfig, DenseConfig, DropoutConfig, FitOptions, LayerConfig, Loss, Optimizer,
     Regularizer, Sequential, Training,
 };
+use mlp_lab::worker::exchange::{Exchange, Step};
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -113,7 +114,41 @@ pub fn profile(x: &[f32], y: &[f32], spec: &str) -> Result<String, String> {
     serde_json::to_string(&Profiled { timing: timing?, parts }).map_err(|e| e.to_string())
 }
 
+/// A shared buffer for `count` replicas of the fit of `spec` (for [`train_replica`]).
+#[wasm_bindgen]
+pub fn replica_buffer(spec: &str, count: usize) -> Result<js_sys::SharedArrayBuffer, String> {
+    let spec: Spec = serde_json::from_str(spec).map_err(|e| format!("the workload is not valid JSON: {e}"))?;
+    let layers: Vec<LayerConfig> = spec.layers.iter().map(Layer::config).collect();
+    let model = Sequential::new(spec.inputs, &layers, spec.seed).map_err(|e| e.to_string())?;
+    Ok(Exchange::buffer_for(count, model.param_count()))
+}
+
+/// [`train`] as replica `index` of `count`, each in a worker of its own, exchanging gradients
+/// through `buffer` as the app's workers do (`mlp_lab::worker::exchange`); every replica
+/// returns when the fit ends.
+#[wasm_bindgen]
+pub fn train_replica(
+    x: &[f32],
+    y: &[f32],
+    spec: &str,
+    buffer: js_sys::SharedArrayBuffer,
+    index: usize,
+    count: usize,
+) -> Result<String, String> {
+    serde_json::to_string(&fit_as(x, y, spec, Some((buffer, index, count)))?).map_err(|e| e.to_string())
+}
+
 fn fit(x: &[f32], y: &[f32], spec: &str) -> Result<Timing, String> {
+    fit_as(x, y, spec, None)
+}
+
+/// The fit of `spec`, alone or as one replica of several (with their exchange's buffer).
+fn fit_as(
+    x: &[f32],
+    y: &[f32],
+    spec: &str,
+    replica: Option<(js_sys::SharedArrayBuffer, usize, usize)>,
+) -> Result<Timing, String> {
     let spec: Spec = serde_json::from_str(spec).map_err(|e| format!("the workload is not valid JSON: {e}"))?;
     if spec.inputs == 0 || !x.len().is_multiple_of(spec.inputs) {
         return Err(format!("x has {} values, not a whole number of rows of {} features", x.len(), spec.inputs));
@@ -132,8 +167,23 @@ fn fit(x: &[f32], y: &[f32], spec: &str) -> Result<Timing, String> {
     let start = now();
     let mut fit =
         Training::new(model, spec.loss, Optimizer::Adam(Adam::default()), x, y, options).map_err(|e| e.to_string())?;
-    while !fit.is_finished() {
-        fit.step(now).map_err(|e| e.to_string())?;
+    match replica {
+        None => {
+            while !fit.is_finished() {
+                fit.step(now).map_err(|e| e.to_string())?;
+            }
+        }
+        Some((buffer, index, count)) => {
+            fit = fit.replica(index, count).map_err(|e| e.to_string())?;
+            let mut exchange = Exchange::join(buffer, index, count, fit.model().param_count())?;
+            while !fit.is_finished() {
+                match exchange.step(&mut fit, now, None) {
+                    Step::Done(progress) => drop(progress.map_err(|e| e.to_string())?),
+                    Step::Stopped => return Err(format!("replica {index}: another replica stopped")),
+                    Step::Waiting => unreachable!("a wait without a deadline ends"),
+                }
+            }
+        }
     }
     let fit_ms = now() - start;
 
