@@ -215,7 +215,8 @@ try {
   // on 1 to every core's worker count, beside the same build's fit on one worker alone, warmed
   // up, then REPS interleaved rounds.
   const cores = await page.evaluate(() => window.bench.cores);
-  const counts = Array.from({ length: Math.max(cores, 2) }, (_, i) => i + 1);
+  // An exchange holds 8 replicas at most (src/worker/exchange.rs, MAX_REPLICAS).
+  const counts = Array.from({ length: Math.min(Math.max(cores, 2), 8) }, (_, i) => i + 1);
   const scaleWorkloads = WORKLOADS.filter((w) => w === 'W-B' || w === 'W-C');
   const scaling = Object.fromEntries(scaleWorkloads.map((w) => [w, Object.fromEntries(builds.map((b) => [b, { alone: [], ...Object.fromEntries(counts.map((n) => [n, []])) }]))]));
   const parallel = (b, w, n) => page.evaluate(([v, w, n]) => window.bench.parallel(v, w, n), [info[b].engine.replace('mlp-lab ', ''), w, n]);

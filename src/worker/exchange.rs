@@ -19,6 +19,9 @@ use js_sys::{Atomics, Float32Array, Float64Array, Int32Array, SharedArrayBuffer}
 
 use crate::nn::{sum_in_order, NnError, Progress, ShardStats, Training};
 
+/// Replicas an exchange holds at most (the page's trainer and seven more workers).
+pub const MAX_REPLICAS: usize = 8;
+
 /// Control words: replicas arrived at the barrier.
 const ARRIVED: u32 = 0;
 /// Control words: the barrier's phase, bumped each time every replica has arrived.
@@ -72,7 +75,11 @@ fn bytes_for(count: usize, params: usize) -> usize {
 impl Exchange {
     /// The first replica's end, with a new buffer for `count` replicas of a fit of `params`
     /// parameters (send [`Self::buffer`] to the others).
+    ///
+    /// # Panics
+    /// With more than [`MAX_REPLICAS`] replicas.
     pub fn new(count: usize, params: usize) -> Self {
+        assert!(count <= MAX_REPLICAS, "{count} replicas: an exchange holds at most {MAX_REPLICAS}");
         Self::over(Self::buffer_for(count, params), 0, count, params)
     }
 
@@ -86,8 +93,10 @@ impl Exchange {
     /// parameters; an error when the buffer is not of that size.
     pub fn join(buffer: SharedArrayBuffer, index: usize, count: usize, params: usize) -> Result<Self, String> {
         let (got, want) = (buffer.byte_length() as usize, bytes_for(count, params));
-        if got != want || index >= count {
-            return Err(format!("replica {index} of {count}: a buffer of {got} bytes, not {want}"));
+        if got != want || index >= count || count > MAX_REPLICAS {
+            return Err(format!(
+                "replica {index} of {count} (at most {MAX_REPLICAS}): a buffer of {got} bytes, not {want}"
+            ));
         }
         Ok(Self::over(buffer, index, count, params))
     }
@@ -193,32 +202,32 @@ impl Exchange {
 
     /// Every replica's stats, added in replica order.
     fn summed_stats(&self) -> ShardStats {
-        let parts: Vec<ShardStats> = (0..self.count)
-            .map(|k| {
-                let at = self.place(k) as u32 * STATS;
-                let correct = self.stats.get_index(at + 1);
-                ShardStats {
-                    loss_sum: self.stats.get_index(at),
-                    correct: (correct >= 0.0).then_some(correct as usize),
-                    rows: self.stats.get_index(at + 2) as usize,
-                }
-            })
-            .collect();
-        ShardStats::sum_in_order(&parts)
+        let mut parts = [ShardStats::default(); MAX_REPLICAS];
+        for (k, part) in parts.iter_mut().enumerate().take(self.count) {
+            let at = self.place(k) as u32 * STATS;
+            let correct = self.stats.get_index(at + 1);
+            *part = ShardStats {
+                loss_sum: self.stats.get_index(at),
+                correct: (correct >= 0.0).then_some(correct as usize),
+                rows: self.stats.get_index(at + 2) as usize,
+            };
+        }
+        ShardStats::sum_in_order(&parts[..self.count])
     }
 
     /// `summed` = every replica's contribution, in replica order: this one's `own` as it is, the
-    /// others' copied out of the buffer.
+    /// others' copied out of the buffer. Allocates nothing.
     fn sum(&mut self, own: &[f32]) {
         let mut others = std::mem::take(&mut self.others);
         for (k, copy) in (0..self.count).filter(|&k| k != self.index).zip(others.iter_mut()) {
             self.slot(k).copy_to(copy);
         }
         let mut copies = others.iter();
-        let parts: Vec<&[f32]> = (0..self.count)
-            .map(|k| if k == self.index { own } else { copies.next().expect("a copy for every other replica") })
-            .collect();
-        sum_in_order(&parts, &mut self.summed);
+        let mut parts: [&[f32]; MAX_REPLICAS] = [&[]; MAX_REPLICAS];
+        for (k, part) in parts.iter_mut().enumerate().take(self.count) {
+            *part = if k == self.index { own } else { copies.next().expect("a copy for every other replica") };
+        }
+        sum_in_order(&parts[..self.count], &mut self.summed);
         self.others = others;
     }
 }

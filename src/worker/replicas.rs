@@ -19,8 +19,8 @@ use crate::nn::{Training, Validation};
 use crate::protocol::{self, FromReplica, ReplicaSpec, ToWorker};
 use crate::trainer::{fit_of, OneWorker};
 
-/// Workers one fit uses at most (the page's trainer and seven more).
-pub const MAX_WORKERS: usize = 8;
+/// Workers one fit uses at most: as many as an exchange holds.
+pub const MAX_WORKERS: usize = super::exchange::MAX_REPLICAS;
 
 /// The name the page's trainer gives the workers it starts (a worker so named starts none).
 const HELPER_NAME: &str = "mlp-lab-replica";
