@@ -249,7 +249,7 @@ test('a run that diverges says so in words, and the page trains again without a 
 test('a worker that dies mid-run (a panic) is said in words, and Train starts a new one with the same data', async () => {
   // The worker as built, but it dies on the first Train as a Rust panic does: an uncaught error
   // in its message handler, and no more messages handled. A message is its postcard bytes, which
-  // start with the variant's index: Train is ToWorker's fourth (src/protocol.rs), 3.
+  // start with the variant's index: Train is ToWorker's fourth (src/protocol/mod.rs), 3.
   const crashing = `
     self.addEventListener('message', (event) => {
       if (event.data instanceof Uint8Array && event.data[0] === 3) {

@@ -8,12 +8,18 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::{ColumnSummary, CsvError, Generator, GeneratorSpec, PrepareError, Report, ScaleError, Scaling, Task};
+use crate::data::{ColumnSummary, Generator, GeneratorSpec, Report, Scaling, Task};
 use crate::nn::{
     Activation, BatchLogs, BoundaryMap, DenseConfig, EarlyStopping, EpochLogs, EvaluationReport, LayerConfig, Loss,
-    NnError, Optimizer, Speed,
+    Optimizer, Speed,
 };
 use crate::trainer::Workers;
+
+mod failure;
+mod replica;
+
+pub use failure::{Failure, FileProblem, RowProblem, WorkerProblem};
+pub use replica::{FromReplica, ReplicaSpec};
 
 /// A message as bytes, for `postMessage` (as a `Uint8Array`).
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
@@ -65,33 +71,6 @@ pub enum ToWorker {
     /// `[bytes, buffer, x, y, validation x, validation y]` (the validation's two only when
     /// [`ReplicaSpec::validated`]).
     Replica(ReplicaSpec),
-}
-
-/// A replica → the page's trainer that started it (a message of its own, so that the trainer
-/// need not read every [`FromWorker`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum FromReplica {
-    /// It has loaded.
-    Ready,
-    /// It could not make its fit from what it was sent: why.
-    Refused(String),
-}
-
-/// What a replica needs to make the same fit as the first one's ([`crate::trainer::fit_of`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReplicaSpec {
-    /// The fit's set-up.
-    pub spec: TrainSpec,
-    /// This replica, from 1 (the page's trainer is replica 0).
-    pub index: usize,
-    /// Replicas in all.
-    pub count: usize,
-    /// Features a row.
-    pub features: usize,
-    /// Label columns a row.
-    pub outputs: usize,
-    /// Whether validation rows come beside the training rows.
-    pub validated: bool,
 }
 
 /// Worker → page.
@@ -146,107 +125,6 @@ pub enum FromWorker {
     Prediction(Result<Vec<f32>, Failure>),
     /// Something went wrong: what, as facts the page words in the language in force.
     Failed(Failure),
-}
-
-/// Why the worker could not do what it was asked, as facts (the page words them).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Failure {
-    /// The engine refused or stopped (a set-up that does not fit, a divergence).
-    Engine(NnError),
-    /// The worker's own problem with a request.
-    Worker(WorkerProblem),
-    /// A CSV file could not be read or prepared: the file's name and the data layer's error.
-    File {
-        /// The file's name.
-        name: String,
-        /// What is wrong with it.
-        problem: FileProblem,
-    },
-    /// A row to predict could not be read: the data layer's error.
-    Row(RowProblem),
-}
-
-/// What is wrong with a CSV file: it could not be read, or not prepared for training.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum FileProblem {
-    /// Reading it.
-    Csv(CsvError),
-    /// Turning its table into features and labels.
-    Prepare(PrepareError),
-}
-
-impl From<CsvError> for FileProblem {
-    fn from(error: CsvError) -> Self {
-        FileProblem::Csv(error)
-    }
-}
-
-impl From<PrepareError> for FileProblem {
-    fn from(error: PrepareError) -> Self {
-        FileProblem::Prepare(error)
-    }
-}
-
-/// Why a row to predict could not be read: it could not be encoded as the training rows were,
-/// or not scaled with their statistics.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum RowProblem {
-    /// Encoding it (a value its column does not take, a value too many or too few).
-    Prepare(PrepareError),
-    /// Scaling it.
-    Scale(ScaleError),
-}
-
-impl From<PrepareError> for RowProblem {
-    fn from(error: PrepareError) -> Self {
-        RowProblem::Prepare(error)
-    }
-}
-
-impl From<ScaleError> for RowProblem {
-    fn from(error: ScaleError) -> Self {
-        RowProblem::Scale(error)
-    }
-}
-
-/// What the worker itself refuses.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum WorkerProblem {
-    /// `Prepare` before any file was loaded.
-    NoTable,
-    /// `LoadCsv` came without its file.
-    FileMissing {
-        /// The file's name.
-        name: String,
-    },
-    /// The browser refused to read a chunk of the file.
-    FileUnreadable {
-        /// The file's name.
-        name: String,
-        /// The browser's error.
-        detail: String,
-    },
-    /// `Predict` before any model finished training.
-    NotTrained,
-    /// A value of a generated row to predict is not a number.
-    NotANumber {
-        /// Its position, from 1.
-        n: usize,
-        /// As typed.
-        value: String,
-    },
-    /// `Train` before there is data.
-    NoData,
-    /// One of the workers sharing the fit failed (the browser's words, when it gave some).
-    HelperLost {
-        /// What the browser or the worker said.
-        detail: Option<String>,
-    },
-    /// A message that is not one.
-    MessageUnreadable {
-        /// postcard's error.
-        detail: String,
-    },
 }
 
 /// What to train: the split, the model, `compile` and `fit`'s arguments.
@@ -411,6 +289,7 @@ pub struct TestLogs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::nn::NnError;
 
     #[test]
     fn messages_survive_the_trip_both_ways() {
